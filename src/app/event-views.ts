@@ -1,0 +1,93 @@
+import type { DocumentRef, EventType, Movement } from '../domain/ledger.js';
+import { fromMicro } from '../domain/quantity.js';
+import { findEvents, linesOfEvents, reversalsOf, type EventRow } from '../store/events.repository.js';
+import { findLotsByIds } from '../store/lots.repository.js';
+import type { Tx } from '../store/transaction.js';
+import { parseDocuments } from './views.js';
+
+export interface EventLineView {
+  sku: string;
+  lot: string;
+  location: string;
+  quantity: number;
+  movement: Movement;
+}
+
+/** An event as the API shows it. */
+export interface EventView {
+  id: string;
+  seq: number;
+  type: EventType;
+  time: string;
+  recordedAt: string;
+  party: string | null;
+  location: string | null;
+  to: string | null;
+  reason: string | null;
+  disposition: string | null;
+  /** The lot a hold or release is about. */
+  lot: { sku: string; lot: string } | null;
+  reverses: string | null;
+  reversedBy: string | null;
+  /** The shipment a return refers to. */
+  shipment: string | null;
+  documents: DocumentRef[];
+  allocation: unknown;
+  lines: EventLineView[];
+  hash: string;
+}
+
+/**
+ * Loads events with their lines, reversal links and subject lots in a fixed number of
+ * statements however many events are asked for; the result keeps the order of `rows`/`ids`.
+ */
+export async function loadEventViews(trx: Tx, ids: readonly string[]): Promise<EventView[]> {
+  const rows = await findEvents(trx, ids);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return viewsOfRows(
+    trx,
+    ids.map((id) => byId.get(id)).filter((r): r is EventRow => r !== undefined),
+  );
+}
+
+export async function viewsOfRows(trx: Tx, rows: readonly EventRow[]): Promise<EventView[]> {
+  const ids = rows.map((r) => r.id);
+  const [lines, reversals, lots] = await Promise.all([
+    linesOfEvents(trx, ids),
+    reversalsOf(trx, ids),
+    findLotsByIds(
+      trx,
+      rows.flatMap((r) => (r.lot_id === null ? [] : [r.lot_id])),
+    ),
+  ]);
+  const linesByEvent = new Map<string, EventLineView[]>();
+  for (const l of lines) {
+    const list = linesByEvent.get(l.event_id) ?? [];
+    list.push({ sku: l.sku, lot: l.lot, location: l.location, quantity: fromMicro(l.quantity), movement: l.movement as Movement });
+    linesByEvent.set(l.event_id, list);
+  }
+  const lotById = new Map(lots.map((l) => [Number(l.id), l]));
+  return rows.map((r) => {
+    const lot = r.lot_id === null ? undefined : lotById.get(r.lot_id);
+    return {
+      id: r.id,
+      seq: r.seq,
+      type: r.type as EventType,
+      time: r.time,
+      recordedAt: r.recorded_at,
+      party: r.party,
+      location: r.location,
+      to: r.to_location,
+      reason: r.reason,
+      disposition: r.disposition,
+      lot: lot ? { sku: lot.sku, lot: lot.code } : null,
+      reverses: r.reverses,
+      reversedBy: reversals.get(r.id) ?? null,
+      shipment: r.shipment_id,
+      documents: parseDocuments(r.documents),
+      allocation: r.allocation === null ? null : (JSON.parse(r.allocation) as unknown),
+      lines: linesByEvent.get(r.id) ?? [],
+      hash: r.hash,
+    };
+  });
+}

@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../domain/canonical.js';
+import { Conflict, Invalid } from '../domain/errors.js';
+import type { DocumentRef, EventType, Movement } from '../domain/ledger.js';
+import { applyPostings, balanceKey, type Posting } from '../domain/posting.js';
+import { loadBalances, saveBalances } from '../store/balances.repository.js';
+import { findEventByKey, insertEvent, lastEvent } from '../store/events.repository.js';
+import { inLedgerTransaction, type Tx } from '../store/transaction.js';
+import type { App } from './context.js';
+import { loadEventViews, type EventView } from './event-views.js';
+
+export interface LineDraft extends Posting {
+  movement: Movement;
+}
+
+/** What a use case decided to record; the writer adds sequence, hashes and the balance check. */
+export interface EventDraft {
+  type: EventType;
+  time: string;
+  party?: string;
+  location?: string;
+  toLocation?: string;
+  reason?: string;
+  disposition?: string;
+  lotId?: number;
+  reverses?: string;
+  shipmentId?: string;
+  documents?: DocumentRef[];
+  allocation?: unknown;
+  lines: LineDraft[];
+  links?: { fromLotId: number; toLotId: number; quantity: number }[];
+}
+
+/** How the client asked: the idempotency fingerprint is the route plus the body. */
+export interface EventRequest {
+  route: string;
+  body: unknown;
+  idempotencyKey?: string;
+}
+
+export interface Recorded {
+  event: EventView;
+  /** True when the idempotency key was seen before and the original event is returned. */
+  replayed: boolean;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Records one event all-or-nothing: inside the ledger transaction it replays a known idempotency
+ * key, lets `build` validate and prepare the event (it may create lots or change hold states in
+ * the same transaction), refuses any line that would make stock negative, appends the event to
+ * the hash chain and updates the balance projection.
+ */
+export async function recordEvent(
+  app: App,
+  request: EventRequest,
+  build: (trx: Tx, eventId: string) => Promise<EventDraft>,
+): Promise<Recorded> {
+  if (request.idempotencyKey !== undefined && (request.idempotencyKey.length < 1 || request.idempotencyKey.length > 255)) {
+    throw Invalid.at('Idempotency-Key', 'must be 1 to 255 characters');
+  }
+  const requestHash = sha256(canonicalJson({ route: request.route, body: request.body }));
+  return inLedgerTransaction(app.store, async (trx) => {
+    if (request.idempotencyKey !== undefined) {
+      const seen = await findEventByKey(trx, request.idempotencyKey);
+      if (seen) {
+        if (seen.request_hash !== requestHash) {
+          throw Conflict.at('Idempotency-Key', 'was already used for a different request');
+        }
+        const [event] = await loadEventViews(trx, [seen.id]);
+        return { event: event!, replayed: true };
+      }
+    }
+    const id = app.newId();
+    const draft = await build(trx, id);
+    await postLines(trx, draft.lines);
+
+    const now = app.clock.now().toISOString();
+    const previous = await lastEvent(trx);
+    const seq = (previous?.seq ?? 0) + 1;
+    const prevHash = previous?.hash ?? GENESIS_HASH;
+    const lines = draft.lines.map((l, i) => ({ line_no: i + 1, lot_id: l.lotId, location: l.location, quantity: l.quantity, movement: l.movement }));
+    const links = draft.links ?? [];
+    const record = {
+      id,
+      seq,
+      type: draft.type,
+      time: draft.time,
+      recorded_at: now,
+      idempotency_key: request.idempotencyKey ?? id,
+      request_hash: requestHash,
+      party: draft.party ?? null,
+      location: draft.location ?? null,
+      to_location: draft.toLocation ?? null,
+      reason: draft.reason ?? null,
+      disposition: draft.disposition ?? null,
+      lot_id: draft.lotId ?? null,
+      reverses: draft.reverses ?? null,
+      shipment_id: draft.shipmentId ?? null,
+      documents: JSON.stringify(draft.documents ?? []),
+      allocation: draft.allocation === undefined ? null : JSON.stringify(draft.allocation),
+      prev_hash: prevHash,
+    };
+    const hash = sha256(canonicalJson({ ...record, lines, links }));
+    await insertEvent(
+      trx,
+      { ...record, hash },
+      lines.map((l) => ({ ...l, event_id: id })),
+      links.map((l) => ({ event_id: id, from_lot_id: l.fromLotId, to_lot_id: l.toLotId, quantity: l.quantity })),
+    );
+    const [event] = await loadEventViews(trx, [id]);
+    return { event: event!, replayed: false };
+  });
+}
+
+/** Applies the lines to the balance projection, refusing the whole event if any would go negative. */
+async function postLines(trx: Tx, lines: readonly LineDraft[]): Promise<void> {
+  if (lines.length === 0) return;
+  const current = await loadBalances(trx, lines);
+  const next = applyPostings(current, lines);
+  const rows = new Map<string, { lot_id: number; location: string; quantity: number }>();
+  for (const l of lines) {
+    const key = balanceKey(l.lotId, l.location);
+    rows.set(key, { lot_id: l.lotId, location: l.location, quantity: next.get(key)! });
+  }
+  await saveBalances(trx, [...rows.values()]);
+}

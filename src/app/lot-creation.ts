@@ -1,0 +1,84 @@
+import { addDays } from '../domain/dates.js';
+import { Conflict, Invalid } from '../domain/errors.js';
+import type { ItemRow } from '../store/master-data.repository.js';
+import { insertLot, type LotRow } from '../store/lots.repository.js';
+import type { Tx } from '../store/transaction.js';
+import type { App } from './context.js';
+import { lotKey } from './references.js';
+
+export interface LotAttributes {
+  productionDate?: string;
+  expiryDate?: string;
+  supplier?: string;
+  supplierLot?: string;
+}
+
+/**
+ * Finds or creates the lots an event brings stock into. A lot is created by the first event that
+ * names it; later events must agree with what it already says (origin, supplier, dates), since a
+ * lot with two expiry dates would make FEFO and recalls lie.
+ */
+export class LotMaker {
+  private readonly made = new Map<string, LotRow>();
+
+  constructor(
+    private readonly app: App,
+    private readonly trx: Tx,
+    private readonly eventId: string,
+    private readonly origin: LotRow['origin'],
+    private readonly existing: ReadonlyMap<string, LotRow>,
+  ) {}
+
+  /** `defaultProductionDate` applies only to a new lot; an existing lot keeps its own. */
+  async lot(item: ItemRow, code: string, given: LotAttributes, path: string, defaultProductionDate?: string): Promise<LotRow> {
+    const key = lotKey(item.sku, code);
+    const known = this.made.get(key) ?? this.existing.get(key);
+    if (known) {
+      this.checkAgrees(known, given, path);
+      return known;
+    }
+    const attrs = { ...given, productionDate: given.productionDate ?? defaultProductionDate };
+    if (attrs.productionDate && attrs.expiryDate && attrs.expiryDate < attrs.productionDate) {
+      throw Invalid.at(`${path}.expiryDate`, 'must not be before productionDate');
+    }
+    const expiryDate =
+      attrs.expiryDate ??
+      (attrs.productionDate && item.shelf_life_days !== null ? addDays(attrs.productionDate, item.shelf_life_days) : null);
+    const sellByDate = expiryDate !== null && item.sell_by_days !== null ? addDays(expiryDate, -item.sell_by_days) : null;
+    const row = {
+      sku: item.sku,
+      code,
+      origin: this.origin,
+      supplier: attrs.supplier ?? null,
+      supplier_lot: attrs.supplierLot ?? null,
+      production_date: attrs.productionDate ?? null,
+      expiry_date: expiryDate,
+      sell_by_date: sellByDate,
+      hold_state: 'available' as const,
+      hold_reason: null,
+      created_event_id: this.eventId,
+      created_at: this.app.clock.now().toISOString(),
+    };
+    const id = await insertLot(this.trx, row);
+    const lot = { ...row, id };
+    this.made.set(key, lot);
+    return lot;
+  }
+
+  private checkAgrees(lot: LotRow, attrs: LotAttributes, path: string): void {
+    const label = `lot "${lot.code}" of item "${lot.sku}"`;
+    if (lot.origin !== this.origin) {
+      throw Conflict.at(`${path}.lot`, `${label} was ${lot.origin === 'receipt' ? 'received from a supplier' : 'produced here'}; it cannot also be ${this.origin === 'receipt' ? 'received' : 'produced'}`);
+    }
+    const clash = (field: keyof LotAttributes, current: string | null) => {
+      const given = attrs[field];
+      if (given !== undefined && given !== current) {
+        throw Conflict.at(`${path}.${field}`, `${label} already has ${field} ${current ?? 'unset'}, not ${given}`);
+      }
+    };
+    clash('supplier', lot.supplier);
+    clash('supplierLot', lot.supplier_lot);
+    clash('productionDate', lot.production_date);
+    clash('expiryDate', lot.expiry_date);
+  }
+}

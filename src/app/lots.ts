@@ -1,0 +1,92 @@
+import { addDays } from '../domain/dates.js';
+import { Invalid, NotFound } from '../domain/errors.js';
+import type { Movement } from '../domain/ledger.js';
+import { LOT_STATUSES, type LotStatus } from '../domain/lot-status.js';
+import { fromMicro } from '../domain/quantity.js';
+import { lotBalances } from '../store/balances.repository.js';
+import { findLots, listLots as listLotRows, lotTotals, type LotRow } from '../store/lots.repository.js';
+import type { App } from './context.js';
+import { nonNegativeInteger } from './inputs.js';
+import { decodeCursor, isNumber, pageLimit, paginate, type Page, type PageRequest } from './paging.js';
+import { lotSummary, type LotSummary } from './views.js';
+
+export interface LotTotals {
+  received: number;
+  produced: number;
+  consumed: number;
+  shipped: number;
+  returned: number;
+  writtenOff: number;
+  adjusted: number;
+  onHand: number;
+}
+
+export interface LotDetail extends LotSummary {
+  onHand: { location: string; quantity: number }[];
+  totals: LotTotals;
+}
+
+/** Sums per movement as positive flows (what left is counted as a positive "consumed", "shipped", …). */
+export function totalsOf(sums: ReadonlyMap<Movement, number>, onHand: number): LotTotals {
+  const get = (m: Movement) => sums.get(m) ?? 0;
+  return {
+    received: fromMicro(get('receipt')),
+    produced: fromMicro(get('production')),
+    consumed: fromMicro(-get('consumption')),
+    shipped: fromMicro(-get('shipment')),
+    returned: fromMicro(get('return')),
+    writtenOff: fromMicro(-get('write_off')),
+    adjusted: fromMicro(get('adjustment')),
+    onHand: fromMicro(onHand),
+  };
+}
+
+async function requireLot(app: App, sku: string, lot: string): Promise<LotRow> {
+  const [row] = await findLots(app.store.db, [{ sku, code: lot }]);
+  if (!row) throw new NotFound(`lot "${lot}" of item "${sku}" not found`);
+  return { ...row, id: Number(row.id) };
+}
+
+/** A lot with its dates, status, stock per location and movement totals. */
+export async function getLot(app: App, sku: string, lot: string): Promise<LotDetail> {
+  const row = await requireLot(app, sku, lot);
+  const [balances, sums] = await Promise.all([lotBalances(app.store.db, row.id), lotTotals(app.store.db, row.id)]);
+  const onHand = balances.reduce((s, b) => s + b.quantity, 0);
+  return {
+    ...lotSummary(row, onHand, app.today()),
+    onHand: balances.map((b) => ({ location: b.location, quantity: fromMicro(b.quantity) })),
+    totals: totalsOf(new Map(sums.map((s) => [s.movement as Movement, s.quantity])), onHand),
+  };
+}
+
+export interface LotListFilter {
+  sku?: string;
+  status?: LotStatus;
+  location?: string;
+  expiringWithinDays?: number;
+}
+
+export type LotListItem = LotSummary & { onHand: number };
+
+/** Lots filtered by item, status, location with stock, or expiry within N days; in creation order. */
+export async function listLots(app: App, filter: LotListFilter, page: PageRequest): Promise<Page<LotListItem>> {
+  if (filter.status !== undefined && !LOT_STATUSES.includes(filter.status)) {
+    throw Invalid.at('status', `must be one of ${LOT_STATUSES.join(', ')}`);
+  }
+  const within = nonNegativeInteger(filter.expiringWithinDays, 'expiringWithinDays');
+  const limit = pageLimit(page.limit);
+  const afterId = decodeCursor(page.cursor, isNumber);
+  const today = app.today();
+  return paginate(
+    limit,
+    (n) =>
+      listLotRows(
+        app.store.db,
+        { sku: filter.sku, status: filter.status, location: filter.location, expiringBy: within === undefined ? undefined : addDays(today, within) },
+        today,
+        { afterId, limit: n },
+      ),
+    (r) => ({ ...lotSummary(r, r.on_hand, today), onHand: fromMicro(r.on_hand) }),
+    (r) => r.id,
+  );
+}

@@ -1,0 +1,61 @@
+import { Invalid } from '../domain/errors.js';
+import type { DocumentRef } from '../domain/ledger.js';
+import type { App } from './context.js';
+import { checkDocuments } from './documents.js';
+import { recordEvent, type LineDraft, type Recorded } from './event-writer.js';
+import { eventTime, positiveQuantity, requireCode, requireDate } from './inputs.js';
+import { LotMaker } from './lot-creation.js';
+import { lotLabel, References } from './references.js';
+
+export interface ReceiptInput {
+  supplier: string;
+  location: string;
+  time?: string;
+  documents?: DocumentRef[];
+  lines: {
+    sku: string;
+    lot: string;
+    quantity: number;
+    expiryDate?: string;
+    productionDate?: string;
+    supplierLot?: string;
+  }[];
+}
+
+/**
+ * Records goods received from a supplier. Lots named for the first time are created with the
+ * supplier, supplier lot and dates; goods that arrive already expired are recorded as they are
+ * and the lot shows `expired` at once.
+ */
+export async function recordReceipt(app: App, input: ReceiptInput, idempotencyKey?: string): Promise<Recorded> {
+  if (input.lines.length === 0) throw Invalid.at('lines', 'must contain at least one line');
+  const time = eventTime(app, input.time);
+  const documents = checkDocuments(input.documents);
+  const quantities = input.lines.map((l, i) => {
+    requireCode(l.lot, `lines.${i}.lot`);
+    requireDate(l.expiryDate, `lines.${i}.expiryDate`);
+    requireDate(l.productionDate, `lines.${i}.productionDate`);
+    return positiveQuantity(l.quantity, `lines.${i}.quantity`);
+  });
+  return recordEvent(app, { route: 'receipts', body: input, idempotencyKey }, async (trx, eventId) => {
+    const refs = new References(trx);
+    await refs.party(input.supplier, 'supplier', 'supplier');
+    await refs.locations([{ code: input.location, path: 'location' }]);
+    const items = await refs.items(input.lines.map((l, i) => ({ sku: l.sku, path: `lines.${i}.sku` })));
+    const existing = await refs.lots(input.lines.map((l, i) => ({ sku: l.sku, lot: l.lot, path: `lines.${i}.lot`, mustExist: false })));
+    refs.check();
+
+    const maker = new LotMaker(app, trx, eventId, 'receipt', existing);
+    const lines: LineDraft[] = [];
+    for (const [i, l] of input.lines.entries()) {
+      const lot = await maker.lot(
+        items.get(l.sku)!,
+        l.lot,
+        { supplier: input.supplier, supplierLot: l.supplierLot, expiryDate: l.expiryDate, productionDate: l.productionDate },
+        `lines.${i}`,
+      );
+      lines.push({ lotId: lot.id, location: input.location, quantity: quantities[i]!, movement: 'receipt', path: `lines.${i}.quantity`, label: lotLabel(l.sku, l.lot) });
+    }
+    return { type: 'receipt', time, party: input.supplier, location: input.location, documents, lines };
+  });
+}

@@ -1,0 +1,120 @@
+import { sql } from 'kysely';
+import { balanceKey } from '../domain/posting.js';
+import type { LotRow } from './lots.repository.js';
+import { chunks, type Tx } from './transaction.js';
+
+export interface BalanceRow {
+  lot_id: number;
+  location: string;
+  quantity: number;
+}
+
+/** Current balances of the given (lot, location) pairs, keyed by `balanceKey`. */
+export async function loadBalances(
+  db: Tx,
+  pairs: readonly { lotId: number; location: string }[],
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (pairs.length === 0) return out;
+  const lotIds = [...new Set(pairs.map((p) => p.lotId))];
+  const rows = await db.selectFrom('balances').selectAll().where('lot_id', 'in', lotIds).execute();
+  for (const r of rows) out.set(balanceKey(Number(r.lot_id), r.location), Number(r.quantity));
+  return out;
+}
+
+/** Writes new absolute balances; rows that reach zero are removed so the table holds only stock. */
+export async function saveBalances(db: Tx, balances: readonly BalanceRow[]): Promise<void> {
+  const nonZero = balances.filter((b) => b.quantity !== 0);
+  const zero = balances.filter((b) => b.quantity === 0);
+  for (const part of chunks(nonZero, 500)) {
+    await db
+      .insertInto('balances')
+      .values(part)
+      .onConflict((oc) => oc.columns(['lot_id', 'location']).doUpdateSet({ quantity: (eb) => eb.ref('excluded.quantity') }))
+      .execute();
+  }
+  if (zero.length > 0) {
+    await db
+      .deleteFrom('balances')
+      .where((eb) => eb(eb.refTuple('lot_id', 'location'), 'in', zero.map((z) => eb.tuple(z.lot_id, z.location))))
+      .execute();
+  }
+}
+
+/** Stock per location of one lot. */
+export async function lotBalances(db: Tx, lotId: number): Promise<BalanceRow[]> {
+  const rows = await db
+    .selectFrom('balances')
+    .selectAll()
+    .where('lot_id', '=', lotId)
+    .orderBy('location')
+    .execute();
+  return rows.map((r) => ({ ...r, lot_id: Number(r.lot_id), quantity: Number(r.quantity) }));
+}
+
+export type StockRow = BalanceRow & Pick<LotRow, 'sku' | 'code' | 'expiry_date' | 'hold_state'>;
+
+/** Lots of the given items with stock at a location: the candidates for picking. */
+export async function stockOfItemsAt(db: Tx, skus: readonly string[], location: string): Promise<(StockRow & { lot_created_at: string })[]> {
+  if (skus.length === 0) return [];
+  const rows = await db
+    .selectFrom('balances')
+    .innerJoin('lots', 'lots.id', 'balances.lot_id')
+    .select([
+      'balances.lot_id',
+      'balances.location',
+      'balances.quantity',
+      'lots.sku',
+      'lots.code',
+      'lots.expiry_date',
+      'lots.hold_state',
+      'lots.created_at as lot_created_at',
+    ])
+    .where('balances.location', '=', location)
+    .where('lots.sku', 'in', [...new Set(skus)])
+    .where('balances.quantity', '>', 0)
+    .execute();
+  return rows.map((r) => ({ ...r, lot_id: Number(r.lot_id), quantity: Number(r.quantity) }));
+}
+
+export interface StockFilter {
+  sku?: string;
+  lot?: string;
+  location?: string;
+}
+
+/** Non-zero balances joined with their lots, ordered by (sku, lot, location) for keyset paging. */
+export async function listStock(
+  db: Tx,
+  filter: StockFilter,
+  page: { after?: [string, string, string]; limit: number },
+): Promise<StockRow[]> {
+  let q = db
+    .selectFrom('balances')
+    .innerJoin('lots', 'lots.id', 'balances.lot_id')
+    .select(['balances.lot_id', 'balances.location', 'balances.quantity', 'lots.sku', 'lots.code', 'lots.expiry_date', 'lots.hold_state'])
+    .where('balances.quantity', '<>', 0)
+    .orderBy('lots.sku')
+    .orderBy('lots.code')
+    .orderBy('balances.location')
+    .limit(page.limit);
+  if (filter.sku !== undefined) q = q.where('lots.sku', '=', filter.sku);
+  if (filter.lot !== undefined) q = q.where('lots.code', '=', filter.lot);
+  if (filter.location !== undefined) q = q.where('balances.location', '=', filter.location);
+  if (page.after) {
+    const [sku, code, location] = page.after;
+    q = q.where((eb) => eb(eb.refTuple('lots.sku', 'lots.code', 'balances.location'), '>', eb.tuple(sku, code, location)));
+  }
+  const rows = await q.execute();
+  return rows.map((r) => ({ ...r, lot_id: Number(r.lot_id), quantity: Number(r.quantity) }));
+}
+
+/** Rebuilds what every balance should be from the ledger lines (for `lotline verify`). */
+export async function balancesFromLines(db: Tx): Promise<BalanceRow[]> {
+  const rows = await db
+    .selectFrom('event_lines')
+    .select(['lot_id', 'location', sql<number>`sum(quantity)`.as('quantity')])
+    .groupBy(['lot_id', 'location'])
+    .execute();
+  return rows.map((r) => ({ lot_id: Number(r.lot_id), location: r.location, quantity: Number(r.quantity) }));
+}

@@ -1,0 +1,126 @@
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { LotStatus } from '../domain/lot-status.js';
+import type { LotsTable } from './schema.js';
+import type { Tx } from './transaction.js';
+
+export type LotRow = Selectable<LotsTable>;
+export type LotWithStock = LotRow & { on_hand: number };
+
+export interface LotKey {
+  sku: string;
+  code: string;
+}
+
+/** Loads lots by their (sku, code) keys in one statement. */
+export async function findLots(db: Tx, keys: readonly LotKey[]): Promise<LotRow[]> {
+  if (keys.length === 0) return [];
+  return db
+    .selectFrom('lots')
+    .selectAll()
+    .where((eb) =>
+      eb(
+        eb.refTuple('sku', 'code'),
+        'in',
+        keys.map((k) => eb.tuple(k.sku, k.code)),
+      ),
+    )
+    .execute();
+}
+
+export async function findLotsByIds(db: Tx, ids: readonly number[]): Promise<LotRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('lots').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+}
+
+export async function insertLot(db: Tx, row: Insertable<LotsTable>): Promise<number> {
+  const { id } = await db.insertInto('lots').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(id);
+}
+
+export async function setHoldState(
+  db: Tx,
+  lotIds: readonly number[],
+  state: LotRow['hold_state'],
+  reason: string | null,
+): Promise<void> {
+  if (lotIds.length === 0) return;
+  await db.updateTable('lots').set({ hold_state: state, hold_reason: reason }).where('id', 'in', [...lotIds]).execute();
+}
+
+/** Sums of a lot's lines per movement (the lot's totals), in one statement. */
+export async function lotTotals(db: Tx, lotId: number): Promise<{ movement: string; quantity: number }[]> {
+  const rows = await db
+    .selectFrom('event_lines')
+    .select(['movement', (eb) => eb.fn.sum<number>('quantity').as('quantity')])
+    .where('lot_id', '=', lotId)
+    .groupBy('movement')
+    .execute();
+  return rows.map((r) => ({ movement: r.movement, quantity: Number(r.quantity) }));
+}
+
+export interface LotFilter {
+  sku?: string;
+  status?: LotStatus;
+  location?: string;
+  /** Lots with stock whose expiry date is on or before this date. */
+  expiringBy?: string;
+}
+
+/**
+ * Lots with their total on hand, filtered in SQL. The status filter mirrors `lotStatus` in the
+ * domain: hold/recalled are stored decisions, expired and depleted follow from date and stock.
+ */
+export async function listLots(
+  db: Tx,
+  filter: LotFilter,
+  today: string,
+  page: { afterId?: number; limit: number },
+): Promise<LotWithStock[]> {
+  const onHand = sql<number>`coalesce((select sum(b.quantity) from balances b where b.lot_id = lots.id), 0)`;
+  let q = db
+    .selectFrom('lots')
+    .selectAll('lots')
+    .select(onHand.as('on_hand'))
+    .orderBy('lots.id')
+    .limit(page.limit);
+  if (page.afterId !== undefined) q = q.where('lots.id', '>', page.afterId);
+  if (filter.sku !== undefined) q = q.where('lots.sku', '=', filter.sku);
+  if (filter.location !== undefined) {
+    const location = filter.location;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('balances')
+          .select('balances.lot_id')
+          .whereRef('balances.lot_id', '=', 'lots.id')
+          .where('balances.location', '=', location)
+          .where('balances.quantity', '<>', 0),
+      ),
+    );
+  }
+  if (filter.expiringBy !== undefined) {
+    q = q.where('lots.expiry_date', '<=', filter.expiringBy).where(onHand, '>', 0);
+  }
+  switch (filter.status) {
+    case 'hold':
+    case 'recalled':
+      q = q.where('lots.hold_state', '=', filter.status);
+      break;
+    case 'depleted':
+      q = q.where('lots.hold_state', '=', 'available').where(onHand, '=', 0);
+      break;
+    case 'expired':
+      q = q.where('lots.hold_state', '=', 'available').where(onHand, '>', 0).where('lots.expiry_date', '<', today);
+      break;
+    case 'available':
+      q = q
+        .where('lots.hold_state', '=', 'available')
+        .where(onHand, '>', 0)
+        .where((eb) => eb.or([eb('lots.expiry_date', 'is', null), eb('lots.expiry_date', '>=', today)]));
+      break;
+    case undefined:
+      break;
+  }
+  const rows = await q.execute();
+  return rows.map((r) => ({ ...r, id: Number(r.id), on_hand: Number(r.on_hand) }));
+}

@@ -1,0 +1,26 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Dialect, Store } from './db.js';
+import * as ledger from './migrations/2026-11-24-001-ledger.js';
+
+// Migrations are listed here, not read from disk, so the compiled package
+// and the tests run exactly the same set. Names sort by date.
+const MIGRATIONS: Record<string, { up: (db: Parameters<Migration['up']>[0], dialect: Dialect) => Promise<void> }> = {
+  '2026-11-24-001-ledger': ledger,
+};
+
+class StaticProvider implements MigrationProvider {
+  constructor(private readonly dialect: Dialect) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const out: Record<string, Migration> = {};
+    for (const [name, m] of Object.entries(MIGRATIONS)) out[name] = { up: (db) => m.up(db, this.dialect) };
+    return out;
+  }
+}
+
+/** Brings the schema up to date; safe to call at every start and from several processes. */
+export async function migrateToLatest(store: Store): Promise<string[]> {
+  const migrator = new Migrator({ db: store.db, provider: new StaticProvider(store.dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
