@@ -1,0 +1,42 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { App } from '../app/context.js';
+import { registerErrorHandling } from './errors.js';
+import { eventRoutes } from './routes/events.routes.js';
+import { healthRoutes } from './routes/health.routes.js';
+import { lotRoutes } from './routes/lots.routes.js';
+import { masterDataRoutes } from './routes/master-data.routes.js';
+
+export const API_PREFIX = '/api/v1';
+
+export interface ServerOptions {
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Builds the HTTP server around an opened app; the caller listens (or injects, in tests). */
+export async function buildServer(app: App, options: ServerOptions = {}): Promise<FastifyInstance> {
+  const server = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  server.setValidatorCompiler(validatorCompiler);
+  server.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(server);
+
+  await server.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Lotline API', version: '1.0.0', description: 'Lot tracking and traceability: the immutable lot ledger, stock, traces and recalls.' },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await server.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await server.register(healthRoutes(app));
+  server.get('/api/openapi.json', { schema: { hide: true } }, async () => server.swagger());
+  await server.register(masterDataRoutes(app), { prefix: API_PREFIX });
+  await server.register(lotRoutes(app), { prefix: API_PREFIX });
+  await server.register(eventRoutes(app), { prefix: API_PREFIX });
+  await server.ready();
+  return server;
+}
