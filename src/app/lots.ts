@@ -3,11 +3,13 @@ import { Invalid, NotFound } from '../domain/errors.js';
 import type { Movement } from '../domain/ledger.js';
 import { LOT_STATUSES, type LotStatus } from '../domain/lot-status.js';
 import { fromMicro } from '../domain/quantity.js';
+import { flowsOf, massBalance } from '../domain/trace.js';
 import { lotBalances } from '../store/balances.repository.js';
 import { findLots, listLots as listLotRows, lotTotals, type LotRow } from '../store/lots.repository.js';
 import type { App } from './context.js';
 import { nonNegativeInteger } from './inputs.js';
 import { decodeCursor, isNumber, pageLimit, paginate, type Page, type PageRequest } from './paging.js';
+import { massBalanceView, type MassBalanceView } from './trace.js';
 import { lotSummary, type LotSummary } from './views.js';
 
 export interface LotTotals {
@@ -24,21 +26,13 @@ export interface LotTotals {
 export interface LotDetail extends LotSummary {
   onHand: { location: string; quantity: number }[];
   totals: LotTotals;
+  /** in = out + on hand, exactly; `closes: false` flags a lot whose ledger and stock disagree. */
+  massBalance: MassBalanceView;
 }
 
-/** Sums per movement as positive flows (what left is counted as a positive "consumed", "shipped", …). */
-export function totalsOf(sums: ReadonlyMap<Movement, number>, onHand: number): LotTotals {
-  const get = (m: Movement) => sums.get(m) ?? 0;
-  return {
-    received: fromMicro(get('receipt')),
-    produced: fromMicro(get('production')),
-    consumed: fromMicro(-get('consumption')),
-    shipped: fromMicro(-get('shipment')),
-    returned: fromMicro(get('return')),
-    writtenOff: fromMicro(-get('write_off')),
-    adjusted: fromMicro(get('adjustment')),
-    onHand: fromMicro(onHand),
-  };
+function totalsOf(balance: MassBalanceView): LotTotals {
+  const { received, produced, consumed, shipped, returned, writtenOff, adjusted, onHand } = balance;
+  return { received, produced, consumed, shipped, returned, writtenOff, adjusted, onHand };
 }
 
 async function requireLot(app: App, sku: string, lot: string): Promise<LotRow> {
@@ -52,10 +46,12 @@ export async function getLot(app: App, sku: string, lot: string): Promise<LotDet
   const row = await requireLot(app, sku, lot);
   const [balances, sums] = await Promise.all([lotBalances(app.store.db, row.id), lotTotals(app.store.db, row.id)]);
   const onHand = balances.reduce((s, b) => s + b.quantity, 0);
+  const balance = massBalanceView(massBalance(flowsOf(sums.map((s) => [s.movement as Movement, s.quantity])), onHand));
   return {
     ...lotSummary(row, onHand, app.today()),
     onHand: balances.map((b) => ({ location: b.location, quantity: fromMicro(b.quantity) })),
-    totals: totalsOf(new Map(sums.map((s) => [s.movement as Movement, s.quantity])), onHand),
+    totals: totalsOf(balance),
+    massBalance: balance,
   };
 }
 

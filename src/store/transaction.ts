@@ -45,3 +45,24 @@ export function chunks<T>(rows: readonly T[], size: number): T[][] {
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
   return out;
 }
+
+/**
+ * Runs several reads against one consistent snapshot (a trace is six statements; a ledger write
+ * landing between them must not make the result contradict itself).
+ */
+export async function inReadTransaction<T>(store: Store, fn: (trx: Tx) => Promise<T>): Promise<T> {
+  if (store.dialect === 'postgres') {
+    return store.db.transaction().setIsolationLevel('repeatable read').execute(fn);
+  }
+  return store.db.connection().execute(async (conn) => {
+    await sql`begin`.execute(conn);
+    try {
+      const result = await fn(conn);
+      await sql`commit`.execute(conn);
+      return result;
+    } catch (error) {
+      await sql`rollback`.execute(conn);
+      throw error;
+    }
+  });
+}

@@ -52,6 +52,21 @@ const lotSummaryFields = {
 
 export const lotListItem = z.object({ ...lotSummaryFields, onHand: z.number() }).meta({ id: 'LotListItem' });
 
+export const massBalance = z
+  .object({
+    received: z.number(),
+    produced: z.number(),
+    returned: z.number(),
+    adjusted: z.number(),
+    consumed: z.number(),
+    shipped: z.number(),
+    writtenOff: z.number(),
+    onHand: z.number(),
+    difference: z.number(),
+    closes: z.boolean(),
+  })
+  .meta({ id: 'MassBalance', description: 'received + produced + returned ± adjusted = consumed + shipped + writtenOff + onHand' });
+
 export const lotDetail = z
   .object({
     ...lotSummaryFields,
@@ -66,6 +81,7 @@ export const lotDetail = z
       adjusted: z.number(),
       onHand: z.number(),
     }),
+    massBalance,
   })
   .meta({ id: 'Lot' });
 

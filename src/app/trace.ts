@@ -1,0 +1,249 @@
+import { Invalid, NotFound } from '../domain/errors.js';
+import type { DocumentRef, Movement } from '../domain/ledger.js';
+import { lotStatus, type LotStatus } from '../domain/lot-status.js';
+import { fromMicro } from '../domain/quantity.js';
+import { flowsOf, massBalance, placeLots, type MassBalance, type Placement, type TraceDirection } from '../domain/trace.js';
+import { findLots, type LotRow } from '../store/lots.repository.js';
+import { balancesOf, closureLots, flowsOf as flowRows, linksWithin, partyMovementsOf, type BalanceOfLot, type LinkRow, type MovementRow } from '../store/trace.repository.js';
+import { inReadTransaction, type Tx } from '../store/transaction.js';
+import type { App } from './context.js';
+import { lotLabel } from './references.js';
+import { parseDocuments } from './views.js';
+
+/** Everything known about the closure of some lots, in micro-units, before it is shaped for output. */
+export interface TraceData {
+  roots: LotRow[];
+  lots: LotRow[];
+  placement: Map<number, Placement>;
+  links: LinkRow[];
+  balances: BalanceOfLot[];
+  movements: MovementRow[];
+  balanceByLot: Map<number, MassBalance>;
+}
+
+/**
+ * Collects the closure of the roots and its receipts, shipments, returns, stock and mass balance
+ * in a fixed number of statements (six) whatever the size of the closure.
+ */
+export async function collectTrace(app: App, trx: Tx, roots: readonly LotRow[], direction: TraceDirection): Promise<TraceData> {
+  const { dialect } = app.store;
+  const rootIds = roots.map((r) => r.id);
+  const lots = await closureLots(trx, dialect, rootIds, direction);
+  const ids = lots.map((l) => l.id);
+  const links = await linksWithin(trx, dialect, ids);
+  const flows = await flowRows(trx, dialect, ids);
+  const balances = await balancesOf(trx, dialect, ids);
+  const movements = await partyMovementsOf(trx, dialect, ids);
+
+  const sums = new Map<number, [Movement, number][]>();
+  for (const f of flows) {
+    const list = sums.get(f.lot_id) ?? [];
+    list.push([f.movement as Movement, f.quantity]);
+    sums.set(f.lot_id, list);
+  }
+  const onHand = new Map<number, number>();
+  for (const b of balances) onHand.set(b.lot_id, (onHand.get(b.lot_id) ?? 0) + b.quantity);
+  const balanceByLot = new Map(ids.map((id) => [id, massBalance(flowsOf(sums.get(id) ?? []), onHand.get(id) ?? 0)]));
+  const placement = placeLots(
+    rootIds,
+    links.map((l) => ({ fromLotId: l.from_lot_id, toLotId: l.to_lot_id })),
+    direction,
+  );
+  return { roots: [...roots], lots, placement, links, balances, movements, balanceByLot };
+}
+
+/** Resolves `{sku, lot}` references to lot rows; unknown lots are reported by `path`. */
+export async function resolveLots(trx: Tx, refs: readonly { sku: string; lot: string }[], notFound: 'invalid' | 'not_found'): Promise<LotRow[]> {
+  const rows = await findLots(trx, refs.map((r) => ({ sku: r.sku, code: r.lot })));
+  const byKey = new Map(rows.map((r) => [lotLabel(r.sku, r.code), { ...r, id: Number(r.id) }]));
+  return refs.map((r, i) => {
+    const row = byKey.get(lotLabel(r.sku, r.lot));
+    if (row) return row;
+    if (notFound === 'not_found') throw new NotFound(`lot "${r.lot}" of item "${r.sku}" not found`);
+    throw Invalid.at(`lots.${i}`, `unknown lot "${r.lot}" of item "${r.sku}"`);
+  });
+}
+
+export interface LotRef {
+  sku: string;
+  lot: string;
+}
+
+export interface MassBalanceView {
+  received: number;
+  produced: number;
+  returned: number;
+  adjusted: number;
+  consumed: number;
+  shipped: number;
+  writtenOff: number;
+  onHand: number;
+  difference: number;
+  closes: boolean;
+}
+
+export function massBalanceView(b: MassBalance): MassBalanceView {
+  return {
+    received: fromMicro(b.received),
+    produced: fromMicro(b.produced),
+    returned: fromMicro(b.returned),
+    adjusted: fromMicro(b.adjusted),
+    consumed: fromMicro(b.consumed),
+    shipped: fromMicro(b.shipped),
+    writtenOff: fromMicro(b.writtenOff),
+    onHand: fromMicro(b.onHand),
+    difference: fromMicro(b.difference),
+    closes: b.closes,
+  };
+}
+
+export interface TraceLotView extends LotRef {
+  depth: number;
+  side: Placement['side'];
+  status: LotStatus;
+  origin: string;
+  supplier: string | null;
+  supplierLot: string | null;
+  productionDate: string | null;
+  expiryDate: string | null;
+  onHand: number;
+  massBalance: MassBalanceView;
+}
+
+export interface ShipmentView extends LotRef {
+  event: string;
+  customer: string;
+  location: string;
+  quantity: number;
+  time: string;
+  documents: DocumentRef[];
+}
+
+export interface CustomerView {
+  code: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  /** Units of the traced lots shipped to this customer (reversed shipments excluded). */
+  quantity: number;
+  /** Units of those lots the customer sent back. */
+  returned: number;
+  lots: (LotRef & { shipped: number; returned: number })[];
+}
+
+export interface TraceView {
+  root: LotRef;
+  roots: LotRef[];
+  direction: TraceDirection;
+  lots: TraceLotView[];
+  links: { from: LotRef; to: LotRef; quantity: number; event: string }[];
+  receipts: (LotRef & { event: string; supplier: string; supplierName: string; supplierLot: string | null; location: string; quantity: number; time: string; documents: DocumentRef[] })[];
+  shipments: ShipmentView[];
+  returns: (LotRef & { event: string; customer: string; location: string; shipment: string | null; quantity: number; time: string })[];
+  customers: CustomerView[];
+  onHand: (LotRef & { location: string; quantity: number; status: LotStatus })[];
+  massBalance: { closes: boolean; lots: number; unbalanced: (LotRef & { difference: number })[] };
+}
+
+/** Shapes collected trace data for clients: codes instead of ids, decimal quantities. */
+export function traceView(data: TraceData, direction: TraceDirection, today: string): TraceView {
+  const byId = new Map(data.lots.map((l) => [l.id, l]));
+  const ref = (id: number): LotRef => {
+    const l = byId.get(id)!;
+    return { sku: l.sku, lot: l.code };
+  };
+  const onHandOf = new Map<number, number>();
+  for (const b of data.balances) onHandOf.set(b.lot_id, (onHandOf.get(b.lot_id) ?? 0) + b.quantity);
+  const statusOf = (l: LotRow) => lotStatus({ holdState: l.hold_state, expiryDate: l.expiry_date }, onHandOf.get(l.id) ?? 0, today);
+
+  const lots = data.lots
+    .map((l) => {
+      const place = data.placement.get(l.id) ?? { depth: 0, side: 'root' as const };
+      return {
+        sku: l.sku,
+        lot: l.code,
+        depth: place.depth,
+        side: place.side,
+        status: statusOf(l),
+        origin: l.origin,
+        supplier: l.supplier,
+        supplierLot: l.supplier_lot,
+        productionDate: l.production_date,
+        expiryDate: l.expiry_date,
+        onHand: fromMicro(onHandOf.get(l.id) ?? 0),
+        massBalance: massBalanceView(data.balanceByLot.get(l.id)!),
+      };
+    })
+    .sort((a, b) => a.depth - b.depth || (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : a.lot < b.lot ? -1 : a.lot > b.lot ? 1 : 0));
+
+  const receipts: TraceView['receipts'] = [];
+  const shipments: ShipmentView[] = [];
+  const returns: TraceView['returns'] = [];
+  // Per customer and per (customer, lot), summed in micro-units and converted once so totals stay exact.
+  const customers = new Map<string, { view: CustomerView; shipped: number; returned: number; lots: Map<number, { shipped: number; returned: number }> }>();
+  const tally = (m: MovementRow, field: 'shipped' | 'returned', q: number) => {
+    let c = customers.get(m.party);
+    if (!c) {
+      const view = { code: m.party, name: m.party_name, email: m.email, phone: m.phone, address: m.address, quantity: 0, returned: 0, lots: [] };
+      c = { view, shipped: 0, returned: 0, lots: new Map() };
+      customers.set(m.party, c);
+    }
+    const perLot = c.lots.get(m.lot_id) ?? { shipped: 0, returned: 0 };
+    perLot[field] += q;
+    c.lots.set(m.lot_id, perLot);
+    c[field] += q;
+  };
+  for (const m of data.movements) {
+    const r = ref(m.lot_id);
+    const documents = parseDocuments(m.documents);
+    if (m.type === 'receipt') {
+      receipts.push({ ...r, event: m.event_id, supplier: m.party, supplierName: m.party_name, supplierLot: byId.get(m.lot_id)!.supplier_lot, location: m.location, quantity: fromMicro(m.quantity), time: m.time, documents });
+    } else if (m.type === 'shipment') {
+      shipments.push({ ...r, event: m.event_id, customer: m.party, location: m.location, quantity: fromMicro(-m.quantity), time: m.time, documents });
+      tally(m, 'shipped', -m.quantity);
+    } else {
+      returns.push({ ...r, event: m.event_id, customer: m.party, location: m.location, shipment: m.shipment_id, quantity: fromMicro(m.quantity), time: m.time });
+      tally(m, 'returned', m.quantity);
+    }
+  }
+  const customerViews = [...customers.values()]
+    .map((c) => ({
+      ...c.view,
+      quantity: fromMicro(c.shipped),
+      returned: fromMicro(c.returned),
+      lots: [...c.lots].map(([id, q]) => ({ ...ref(id), shipped: fromMicro(q.shipped), returned: fromMicro(q.returned) })),
+    }))
+    .sort((a, b) => (a.code < b.code ? -1 : 1));
+
+  const unbalanced = lots.filter((l) => !l.massBalance.closes).map((l) => ({ sku: l.sku, lot: l.lot, difference: l.massBalance.difference }));
+  const roots = data.roots.map((r) => ({ sku: r.sku, lot: r.code }));
+  return {
+    root: roots[0]!,
+    roots,
+    direction,
+    lots,
+    links: data.links.map((l) => ({ from: ref(l.from_lot_id), to: ref(l.to_lot_id), quantity: fromMicro(l.quantity), event: l.event_id })),
+    receipts,
+    shipments,
+    returns,
+    customers: customerViews,
+    onHand: data.balances.map((b) => {
+      const l = byId.get(b.lot_id)!;
+      return { ...ref(b.lot_id), location: b.location, quantity: fromMicro(b.quantity), status: statusOf(l) };
+    }),
+    massBalance: { closes: unbalanced.length === 0, lots: lots.length, unbalanced },
+  };
+}
+
+const DIRECTIONS: readonly TraceDirection[] = ['backward', 'forward', 'both'];
+
+/** Where a lot came from and/or where it went: the genealogy closure with suppliers, customers and stock. */
+export async function traceLot(app: App, sku: string, lot: string, direction: TraceDirection = 'both'): Promise<TraceView> {
+  if (!DIRECTIONS.includes(direction)) throw Invalid.at('direction', `must be one of ${DIRECTIONS.join(', ')}`);
+  const data = await inReadTransaction(app.store, async (trx) => {
+    const roots = await resolveLots(trx, [{ sku, lot }], 'not_found');
+    return collectTrace(app, trx, roots, direction);
+  });
+  return traceView(data, direction, app.today());
+}

@@ -1,0 +1,106 @@
+import { sql } from 'kysely';
+import type { TraceDirection } from '../domain/trace.js';
+import type { Dialect } from './db.js';
+import { idSet } from './id-set.js';
+import type { LotRow } from './lots.repository.js';
+import type { Tx } from './transaction.js';
+
+/**
+ * The lots reachable from the roots over genealogy links, in one recursive statement. UNION (not
+ * UNION ALL) makes each lot enter the recursion once, so cycles from rework terminate.
+ */
+export async function closureLots(db: Tx, dialect: Dialect, rootIds: readonly number[], direction: TraceDirection): Promise<LotRow[]> {
+  const roots = idSet(dialect, rootIds);
+  const backward = sql`backward(lot_id) as (
+      ${roots}
+      union
+      select l.from_lot_id from lot_links l join backward b on l.to_lot_id = b.lot_id)`;
+  const forward = sql`forward(lot_id) as (
+      ${roots}
+      union
+      select l.to_lot_id from lot_links l join forward f on l.from_lot_id = f.lot_id)`;
+  const ctes = direction === 'backward' ? backward : direction === 'forward' ? forward : sql`${backward}, ${forward}`;
+  const members =
+    direction === 'backward'
+      ? sql`select lot_id from backward`
+      : direction === 'forward'
+        ? sql`select lot_id from forward`
+        : sql`select lot_id from backward union select lot_id from forward`;
+  const { rows } = await sql<LotRow>`with recursive ${ctes}
+    select lots.* from lots where lots.id in (${members})`.execute(db);
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+export interface LinkRow {
+  from_lot_id: number;
+  to_lot_id: number;
+  quantity: number;
+  event_id: string;
+}
+
+/** Genealogy links with both ends inside the set. */
+export async function linksWithin(db: Tx, dialect: Dialect, lotIds: readonly number[]): Promise<LinkRow[]> {
+  const { rows } = await sql<LinkRow>`select from_lot_id, to_lot_id, quantity, event_id from lot_links
+    where from_lot_id in (${idSet(dialect, lotIds)}) and to_lot_id in (${idSet(dialect, lotIds)})`.execute(db);
+  return rows.map((r) => ({ ...r, from_lot_id: Number(r.from_lot_id), to_lot_id: Number(r.to_lot_id), quantity: Number(r.quantity) }));
+}
+
+export interface FlowRow {
+  lot_id: number;
+  movement: string;
+  quantity: number;
+}
+
+/** Sums of ledger lines per lot and movement for the set. */
+export async function flowsOf(db: Tx, dialect: Dialect, lotIds: readonly number[]): Promise<FlowRow[]> {
+  const { rows } = await sql<FlowRow>`select lot_id, movement, sum(quantity) as quantity from event_lines
+    where lot_id in (${idSet(dialect, lotIds)}) group by lot_id, movement`.execute(db);
+  return rows.map((r) => ({ lot_id: Number(r.lot_id), movement: r.movement, quantity: Number(r.quantity) }));
+}
+
+export interface BalanceOfLot {
+  lot_id: number;
+  location: string;
+  quantity: number;
+}
+
+export async function balancesOf(db: Tx, dialect: Dialect, lotIds: readonly number[]): Promise<BalanceOfLot[]> {
+  const { rows } = await sql<BalanceOfLot>`select lot_id, location, quantity from balances
+    where lot_id in (${idSet(dialect, lotIds)}) and quantity <> 0 order by lot_id, location`.execute(db);
+  return rows.map((r) => ({ ...r, lot_id: Number(r.lot_id), quantity: Number(r.quantity) }));
+}
+
+export interface MovementRow {
+  event_id: string;
+  type: 'receipt' | 'shipment' | 'return';
+  time: string;
+  lot_id: number;
+  location: string;
+  quantity: number;
+  documents: string;
+  shipment_id: string | null;
+  party: string;
+  party_name: string;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+}
+
+/**
+ * Receipts, shipments and customer returns of the set's lots, with the party's contact data,
+ * leaving out events that were reversed (they never happened, as far as a recall is concerned).
+ */
+export async function partyMovementsOf(db: Tx, dialect: Dialect, lotIds: readonly number[]): Promise<MovementRow[]> {
+  const { rows } = await sql<MovementRow>`select e.id as event_id, e.type, e.time, l.lot_id, l.location, l.quantity, e.documents,
+      e.shipment_id, e.party, p.name as party_name, p.email, p.phone, p.address
+    from event_lines l
+    join events e on e.id = l.event_id
+    join parties p on p.code = e.party
+    where l.lot_id in (${idSet(dialect, lotIds)})
+      and ((e.type = 'receipt' and l.movement = 'receipt')
+        or (e.type = 'shipment' and l.movement = 'shipment')
+        or (e.type = 'return' and l.movement = 'return'))
+      and not exists (select 1 from events r where r.reverses = e.id)
+    order by e.seq, l.line_no`.execute(db);
+  return rows.map((r) => ({ ...r, lot_id: Number(r.lot_id), quantity: Number(r.quantity) }));
+}
