@@ -1,5 +1,6 @@
 import { Conflict, Invalid, NotFound } from '../domain/errors.js';
 import { findLots, setHoldState } from '../store/lots.repository.js';
+import { lotsUnderOpenRecall } from '../store/recalls.repository.js';
 import type { App } from './context.js';
 import { recordEvent, type Recorded } from './event-writer.js';
 
@@ -15,13 +16,18 @@ export async function holdLot(app: App, sku: string, lot: string, input: { reaso
   });
 }
 
-/** Releases a held lot back to available stock. A recalled lot is released by closing its recall. */
+/**
+ * Releases a held lot back to available stock. A recalled lot can be released only once every
+ * recall covering it is closed (QA's decision after the investigation).
+ */
 export async function releaseLot(app: App, sku: string, lot: string, input: { reason?: string }, idempotencyKey?: string): Promise<Recorded> {
   return recordEvent(app, { route: `lots/${sku}/${lot}/release`, body: input, idempotencyKey }, async (trx) => {
     const [row] = await findLots(trx, [{ sku, code: lot }]);
     if (!row) throw new NotFound(`lot "${lot}" of item "${sku}" not found`);
     if (row.hold_state === 'available') throw new Conflict(`lot "${lot}" of item "${sku}" is not on hold`);
-    if (row.hold_state === 'recalled') throw new Conflict(`lot "${lot}" of item "${sku}" is recalled; it is released by closing the recall`);
+    if (row.hold_state === 'recalled' && (await lotsUnderOpenRecall(trx, [Number(row.id)])).size > 0) {
+      throw new Conflict(`lot "${lot}" of item "${sku}" is under an open recall; close the recall first`);
+    }
     await setHoldState(trx, [Number(row.id)], 'available', null);
     return { type: 'release', time: app.clock.now().toISOString(), lotId: Number(row.id), reason: input.reason, lines: [] };
   });

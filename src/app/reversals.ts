@@ -16,7 +16,8 @@ export async function reverseEvent(app: App, eventId: string, input: { reason?: 
     if (!original) throw new NotFound(`event "${eventId}" not found`);
     const type = original.type as EventType;
     if (!isReversible(type)) {
-      throw new Conflict(type === 'reversal' ? 'a reversal cannot itself be reversed' : `a ${type} is undone by ${type === 'hold' ? 'a release' : 'a hold'}, not a reversal`);
+      const undo: Partial<Record<EventType, string>> = { reversal: 'nothing: a reversal cannot itself be reversed', hold: 'a release', release: 'a hold', recall: 'closing the recall and releasing its lots' };
+      throw new Conflict(`a ${type} event is undone by ${undo[type]}, not by a reversal`);
     }
     const already = (await reversalsOf(trx, [eventId])).get(eventId);
     if (already) throw new Conflict(`event ${eventId} was already reversed by ${already}`);

@@ -146,6 +146,38 @@ export interface TraceView {
   massBalance: { closes: boolean; lots: number; unbalanced: (LotRef & { difference: number })[] };
 }
 
+/** What one customer received of the traced lots and sent back, in micro-units. */
+export interface Exposure {
+  code: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  shipped: number;
+  returned: number;
+  lots: Map<number, { shipped: number; returned: number }>;
+}
+
+/** Shipments and returns of the traced lots per customer (and per lot), summed exactly. */
+export function customerExposures(data: TraceData): Map<string, Exposure> {
+  const out = new Map<string, Exposure>();
+  for (const m of data.movements) {
+    if (m.type === 'receipt') continue;
+    let c = out.get(m.party);
+    if (!c) {
+      c = { code: m.party, name: m.party_name, email: m.email, phone: m.phone, address: m.address, shipped: 0, returned: 0, lots: new Map() };
+      out.set(m.party, c);
+    }
+    const perLot = c.lots.get(m.lot_id) ?? { shipped: 0, returned: 0 };
+    const field = m.type === 'shipment' ? 'shipped' : 'returned';
+    const q = Math.abs(m.quantity);
+    perLot[field] += q;
+    c[field] += q;
+    c.lots.set(m.lot_id, perLot);
+  }
+  return out;
+}
+
 /** Shapes collected trace data for clients: codes instead of ids, decimal quantities. */
 export function traceView(data: TraceData, direction: TraceDirection, today: string): TraceView {
   const byId = new Map(data.lots.map((l) => [l.id, l]));
@@ -180,20 +212,6 @@ export function traceView(data: TraceData, direction: TraceDirection, today: str
   const receipts: TraceView['receipts'] = [];
   const shipments: ShipmentView[] = [];
   const returns: TraceView['returns'] = [];
-  // Per customer and per (customer, lot), summed in micro-units and converted once so totals stay exact.
-  const customers = new Map<string, { view: CustomerView; shipped: number; returned: number; lots: Map<number, { shipped: number; returned: number }> }>();
-  const tally = (m: MovementRow, field: 'shipped' | 'returned', q: number) => {
-    let c = customers.get(m.party);
-    if (!c) {
-      const view = { code: m.party, name: m.party_name, email: m.email, phone: m.phone, address: m.address, quantity: 0, returned: 0, lots: [] };
-      c = { view, shipped: 0, returned: 0, lots: new Map() };
-      customers.set(m.party, c);
-    }
-    const perLot = c.lots.get(m.lot_id) ?? { shipped: 0, returned: 0 };
-    perLot[field] += q;
-    c.lots.set(m.lot_id, perLot);
-    c[field] += q;
-  };
   for (const m of data.movements) {
     const r = ref(m.lot_id);
     const documents = parseDocuments(m.documents);
@@ -201,15 +219,17 @@ export function traceView(data: TraceData, direction: TraceDirection, today: str
       receipts.push({ ...r, event: m.event_id, supplier: m.party, supplierName: m.party_name, supplierLot: byId.get(m.lot_id)!.supplier_lot, location: m.location, quantity: fromMicro(m.quantity), time: m.time, documents });
     } else if (m.type === 'shipment') {
       shipments.push({ ...r, event: m.event_id, customer: m.party, location: m.location, quantity: fromMicro(-m.quantity), time: m.time, documents });
-      tally(m, 'shipped', -m.quantity);
     } else {
       returns.push({ ...r, event: m.event_id, customer: m.party, location: m.location, shipment: m.shipment_id, quantity: fromMicro(m.quantity), time: m.time });
-      tally(m, 'returned', m.quantity);
     }
   }
-  const customerViews = [...customers.values()]
+  const customerViews = [...customerExposures(data).values()]
     .map((c) => ({
-      ...c.view,
+      code: c.code,
+      name: c.name,
+      email: c.email,
+      phone: c.phone,
+      address: c.address,
       quantity: fromMicro(c.shipped),
       returned: fromMicro(c.returned),
       lots: [...c.lots].map(([id, q]) => ({ ...ref(id), shipped: fromMicro(q.shipped), returned: fromMicro(q.returned) })),

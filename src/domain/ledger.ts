@@ -9,6 +9,7 @@ export const EVENT_TYPES = [
   'write_off',
   'hold',
   'release',
+  'recall',
   'reversal',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -44,5 +45,5 @@ export interface DocumentRef {
 
 /** Event types whose lines can be cancelled by a reversing event. */
 export function isReversible(type: EventType): boolean {
-  return type !== 'reversal' && type !== 'hold' && type !== 'release';
+  return type !== 'reversal' && type !== 'hold' && type !== 'release' && type !== 'recall';
 }

@@ -8,6 +8,7 @@ import { eventRoutes } from './routes/events.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { lotRoutes } from './routes/lots.routes.js';
 import { masterDataRoutes } from './routes/master-data.routes.js';
+import { recallRoutes } from './routes/recalls.routes.js';
 import { traceRoutes } from './routes/trace.routes.js';
 
 export const API_PREFIX = '/api/v1';
@@ -39,6 +40,7 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
   await server.register(lotRoutes(app), { prefix: API_PREFIX });
   await server.register(eventRoutes(app), { prefix: API_PREFIX });
   await server.register(traceRoutes(app), { prefix: API_PREFIX });
+  await server.register(recallRoutes(app), { prefix: API_PREFIX });
   await server.ready();
   return server;
 }

@@ -1,11 +1,13 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Dialect, Store } from './db.js';
 import * as ledger from './migrations/2026-11-24-001-ledger.js';
+import * as recalls from './migrations/2026-11-25-002-recalls.js';
 
 // Migrations are listed here, not read from disk, so the compiled package
 // and the tests run exactly the same set. Names sort by date.
 const MIGRATIONS: Record<string, { up: (db: Parameters<Migration['up']>[0], dialect: Dialect) => Promise<void> }> = {
   '2026-11-24-001-ledger': ledger,
+  '2026-11-25-002-recalls': recalls,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -10,6 +10,9 @@ export interface Database {
   event_lines: EventLinesTable;
   lot_links: LotLinksTable;
   balances: BalancesTable;
+  recalls: RecallsTable;
+  recall_lots: RecallLotsTable;
+  recall_customers: RecallCustomersTable;
 }
 
 export interface ItemsTable {
@@ -108,4 +111,34 @@ export interface BalancesTable {
   lot_id: number;
   location: string;
   quantity: number;
+}
+
+export interface RecallsTable {
+  id: string;
+  reason: string;
+  status: 'open' | 'closed';
+  drill: number;
+  hold: number;
+  /** The ledger event that put the affected lots on recall hold (none for drills). */
+  event_id: string | null;
+  duration_ms: number;
+  created_at: string;
+  closed_at: string | null;
+  close_note: string | null;
+}
+
+export interface RecallLotsTable {
+  recall_id: string;
+  lot_id: number;
+  is_root: number;
+}
+
+/** A customer the recall reached, with the units it had been shipped and the notification progress. */
+export interface RecallCustomersTable {
+  recall_id: string;
+  party: string;
+  shipped: number;
+  notified_at: string | null;
+  acknowledged_at: string | null;
+  note: string | null;
 }
