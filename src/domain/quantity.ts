@@ -9,6 +9,12 @@ export type Micro = number;
 export const DECIMALS = 6;
 export const SCALE = 1_000_000;
 
+/**
+ * The largest quantity a JSON number can carry exactly: from 2³³ units on, doubles are spaced more
+ * than one micro-unit apart, so a 6-decimal number may already have changed when it was parsed.
+ */
+const MAX_JSON_MICRO = 2n ** 33n * BigInt(SCALE) - 1n;
+
 /** Decimal digits of a finite number as JavaScript prints it (the shortest round-trip form). */
 function decimalParts(value: number): { negative: boolean; integer: string; fraction: string } {
   const [mantissa = '0', exponentText] = Math.abs(value).toString().toLowerCase().split('e');
@@ -36,7 +42,7 @@ export function quantityProblem(value: number): string | undefined {
   if (!Number.isFinite(value)) return 'must be a finite number';
   const { integer, fraction } = decimalParts(value);
   if (fraction.length > DECIMALS) return `must have at most ${DECIMALS} decimal places`;
-  if (BigInt(integer) * BigInt(SCALE) + BigInt(fraction.padEnd(DECIMALS, '0')) > BigInt(Number.MAX_SAFE_INTEGER)) {
+  if (BigInt(integer) * BigInt(SCALE) + BigInt(fraction.padEnd(DECIMALS, '0')) > MAX_JSON_MICRO) {
     return 'is too large';
   }
   return undefined;
