@@ -19,7 +19,8 @@ export interface EventListFilter {
 function instant(value: string | undefined, path: string): string | undefined {
   if (value === undefined) return undefined;
   const t = Date.parse(value);
-  if (Number.isNaN(t)) throw Invalid.at(path, 'must be an ISO 8601 date or date-time');
+  // Date.parse also takes "99999-01-01" or "0", whose text would then compare wrongly with stored times.
+  if (Number.isNaN(t) || !/^\d{4}-\d{2}-\d{2}/.test(value)) throw Invalid.at(path, 'must be an ISO 8601 date or date-time');
   return new Date(t).toISOString();
 }
 

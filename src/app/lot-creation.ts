@@ -1,4 +1,4 @@
-import { addDays } from '../domain/dates.js';
+import { addDays, isCalendarDate } from '../domain/dates.js';
 import { Conflict, Invalid } from '../domain/errors.js';
 import type { ItemRow } from '../store/master-data.repository.js';
 import { insertLot, type LotRow } from '../store/lots.repository.js';
@@ -45,6 +45,9 @@ export class LotMaker {
       attrs.expiryDate ??
       (attrs.productionDate && item.shelf_life_days !== null ? addDays(attrs.productionDate, item.shelf_life_days) : null);
     const sellByDate = expiryDate !== null && item.sell_by_days !== null ? addDays(expiryDate, -item.sell_by_days) : null;
+    // Derived dates can leave the four-digit years every date field promises.
+    if (expiryDate !== null && !isCalendarDate(expiryDate)) throw Invalid.at(`${path}.productionDate`, 'plus the shelf life is past 9999-12-31');
+    if (sellByDate !== null && !isCalendarDate(sellByDate)) throw Invalid.at(`${path}.expiryDate`, 'minus the sell-by days is too early a date');
     const row = {
       sku: item.sku,
       code,

@@ -3,11 +3,13 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { App } from '../app/context.js';
-import { registerErrorHandling } from './errors.js';
+import { frameworkErrors, registerErrorHandling } from './errors.js';
+import { registerInputGuard } from './input-guard.js';
 import { eventRoutes } from './routes/events.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { lotRoutes } from './routes/lots.routes.js';
 import { masterDataRoutes } from './routes/master-data.routes.js';
+import { recallReportRoutes } from './routes/recall-report.routes.js';
 import { recallRoutes } from './routes/recalls.routes.js';
 import { traceRoutes } from './routes/trace.routes.js';
 
@@ -19,10 +21,11 @@ export interface ServerOptions {
 
 /** Builds the HTTP server around an opened app; the caller listens (or injects, in tests). */
 export async function buildServer(app: App, options: ServerOptions = {}): Promise<FastifyInstance> {
-  const server = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  const server = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024, frameworkErrors }).withTypeProvider<ZodTypeProvider>();
   server.setValidatorCompiler(validatorCompiler);
   server.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(server);
+  registerInputGuard(server);
 
   await server.register(swagger, {
     openapi: {
@@ -41,6 +44,7 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
   await server.register(eventRoutes(app), { prefix: API_PREFIX });
   await server.register(traceRoutes(app), { prefix: API_PREFIX });
   await server.register(recallRoutes(app), { prefix: API_PREFIX });
+  await server.register(recallReportRoutes(app), { prefix: API_PREFIX });
   await server.ready();
   return server;
 }

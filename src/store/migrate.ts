@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Dialect, Store } from './db.js';
 import * as ledger from './migrations/2026-11-24-001-ledger.js';
 import * as recalls from './migrations/2026-11-25-002-recalls.js';
@@ -21,7 +21,11 @@ class StaticProvider implements MigrationProvider {
 
 /** Brings the schema up to date; safe to call at every start and from several processes. */
 export async function migrateToLatest(store: Store): Promise<string[]> {
-  const migrator = new Migrator({ db: store.db, provider: new StaticProvider(store.dialect) });
+  // Without a schema, Kysely looks for its migration tables in every schema of the database, so
+  // another schema's (another app's, a parallel test's) would be taken for ours: name our own.
+  const current = store.dialect === 'postgres' ? await sql<{ schema: string | null }>`select current_schema() as schema`.execute(store.db) : undefined;
+  const migrationTableSchema = current?.rows[0]?.schema ?? undefined;
+  const migrator = new Migrator({ db: store.db, provider: new StaticProvider(store.dialect), migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -27,6 +27,25 @@ export class TestClock implements Clock {
 
 let schemaCounter = 0;
 
+// Any number, the same in every test process.
+const SCHEMA_LOCK = 7_141_500_901;
+
+/**
+ * Runs `fn` while no other test process migrates or drops a schema. Kysely's migrator reads the
+ * catalog of every schema in the database, and a schema dropped under it by a parallel worker
+ * makes that read fail ("schema … does not exist").
+ */
+async function withSchemaLock<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: POSTGRES_URL });
+  await c.connect();
+  try {
+    await c.query('select pg_advisory_lock($1)', [SCHEMA_LOCK]);
+    return await fn(c);
+  } finally {
+    await c.end(); // ends the session, which releases the lock
+  }
+}
+
 /**
  * A fresh, migrated database per call: in-memory SQLite, or a new PostgreSQL schema reached
  * through search_path, so tests never see each other's rows.
@@ -42,12 +61,10 @@ export async function databaseUrl(dialect: Dialect): Promise<{ url: string; drop
   url.searchParams.set('options', `-c search_path=${schema}`);
   return {
     url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: POSTGRES_URL });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    },
+    drop: () =>
+      withSchemaLock(async (c) => {
+        await c.query(`drop schema ${schema} cascade`);
+      }),
   };
 }
 
@@ -64,12 +81,14 @@ export async function openTestApp(dialect: Dialect, options: { now?: string; tim
   const { url, drop } = await databaseUrl(dialect);
   const clock = new TestClock(options.now);
   const queries: string[] = [];
-  const app = await openApp({
-    databaseUrl: url,
-    clock,
-    timeZone: options.timeZone,
-    store: { onQuery: (e) => queries.push(e.query.sql) },
-  });
+  const open = () =>
+    openApp({
+      databaseUrl: url,
+      clock,
+      timeZone: options.timeZone,
+      store: { onQuery: (e) => queries.push(e.query.sql) },
+    });
+  const app = dialect === 'postgres' ? await withSchemaLock(open) : await open();
   return {
     app,
     clock,

@@ -12,7 +12,7 @@ import { recordShipment } from '../../app/shipments.js';
 import { recordTransfer } from '../../app/transfers.js';
 import { recordWriteOff } from '../../app/write-offs.js';
 import { EVENT_TYPES, RETURN_DISPOSITIONS, WRITE_OFF_REASONS } from '../../domain/ledger.js';
-import { calendarDate, code, dateTime, documents, errorResponses, idempotencyHeaders, page, pageQuery, positiveQuantity, quantity, text } from '../schemas/common.js';
+import { calendarDate, code, dateTime, documents, errorResponses, idempotencyHeaders, optionalBody, page, pageQuery, positiveQuantity, quantity, text } from '../schemas/common.js';
 import { event } from '../schemas/resources.js';
 import { idempotencyKey, sendRecorded } from './reply.js';
 
@@ -128,7 +128,7 @@ export const eventRoutes = (app: App): FastifyPluginAsyncZod => async (server) =
         summary: 'Reverse an event with its mirror image',
         params: z.object({ id: z.string() }),
         headers: idempotencyHeaders,
-        body: z.strictObject({ reason: text(500).optional() }).default({}),
+        body: optionalBody({ reason: text(500).optional() }),
         response: { 200: event, 201: event, ...errorResponses },
       },
     },

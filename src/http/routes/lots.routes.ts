@@ -5,7 +5,7 @@ import { holdLot, releaseLot } from '../../app/holds.js';
 import { getLot, listLots } from '../../app/lots.js';
 import { listStock } from '../../app/stock.js';
 import { LOT_STATUSES, type LotStatus } from '../../domain/lot-status.js';
-import { errorResponses, idempotencyHeaders, page, pageQuery, text } from '../schemas/common.js';
+import { errorResponses, idempotencyHeaders, optionalBody, page, pageQuery, text } from '../schemas/common.js';
 import { event, lotDetail, lotListItem, stockRow } from '../schemas/resources.js';
 import { idempotencyKey, sendRecorded } from './reply.js';
 
@@ -58,7 +58,7 @@ export const lotRoutes = (app: App): FastifyPluginAsyncZod => async (server) => 
         summary: 'Release a held lot',
         params: lotParams,
         headers: idempotencyHeaders,
-        body: z.strictObject({ reason: text(500).optional() }).default({}),
+        body: optionalBody({ reason: text(500).optional() }),
         response: { 200: event, 201: event, ...errorResponses },
       },
     },

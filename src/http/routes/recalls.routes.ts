@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { App } from '../../app/context.js';
 import { closeRecall, createRecall, getRecall, listRecalls, markRecallCustomer } from '../../app/recalls.js';
-import { errorResponses, idempotencyHeaders, page, pageQuery, text } from '../schemas/common.js';
+import { errorResponses, idempotencyHeaders, optionalBody, page, pageQuery, text } from '../schemas/common.js';
 import { recall, recallSummary } from '../schemas/recall.js';
 import { idempotencyKey } from './reply.js';
 
@@ -61,7 +61,7 @@ export const recallRoutes = (app: App): FastifyPluginAsyncZod => async (server) 
           tags: ['traceability'],
           summary: `Mark a customer ${step}`,
           params: z.object({ id: z.string(), code: z.string() }),
-          body: z.strictObject({ note: text(2000).optional() }).default({}),
+          body: optionalBody({ note: text(2000).optional() }),
           response: { 200: recall, ...errorResponses },
         },
       },
@@ -75,7 +75,7 @@ export const recallRoutes = (app: App): FastifyPluginAsyncZod => async (server) 
         tags: ['traceability'],
         summary: 'Close a recall with a note',
         params: idParams,
-        body: z.strictObject({ note: text(2000).optional() }).default({}),
+        body: optionalBody({ note: text(2000).optional() }),
         response: { 200: recall, ...errorResponses },
       },
     },

@@ -52,6 +52,16 @@ export const pageQuery = {
 
 export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
+/**
+ * A body whose fields are all optional, so the client may send none at all. Fastify hands a
+ * missing body to the validator as null, which `.default({})` would not catch.
+ */
+export const optionalBody = <T extends z.core.$ZodLooseShape>(shape: T) =>
+  z
+    .strictObject(shape)
+    .nullable()
+    .transform((body) => body ?? {});
+
 export const idempotencyHeaders = z.object({
   'idempotency-key': z.string().min(1).max(255).optional().meta({ description: 'Replaying a key with the same body returns the original event' }),
 });
