@@ -4,7 +4,7 @@ import { lotStatus, type LotStatus } from '../domain/lot-status.js';
 import { fromMicro } from '../domain/quantity.js';
 import { flowsOf, massBalance, placeLots, type MassBalance, type Placement, type TraceDirection } from '../domain/trace.js';
 import { findLots, type LotRow } from '../store/lots.repository.js';
-import { balancesOf, closureLots, flowsOf as flowRows, linksWithin, partyMovementsOf, type BalanceOfLot, type LinkRow, type MovementRow } from '../store/trace.repository.js';
+import { balancesOf, closureLots, flowsOf as flowRows, linksWithin, partyMovementsOf, type BalanceOfLot, type ClosureLot, type LinkRow, type MovementRow } from '../store/trace.repository.js';
 import { inReadTransaction, type Tx } from '../store/transaction.js';
 import type { App } from './context.js';
 import { lotLabel } from './references.js';
@@ -13,7 +13,7 @@ import { parseDocuments } from './views.js';
 /** Everything known about the closure of some lots, in micro-units, before it is shaped for output. */
 export interface TraceData {
   roots: LotRow[];
-  lots: LotRow[];
+  lots: ClosureLot[];
   placement: Map<number, Placement>;
   links: LinkRow[];
   balances: BalanceOfLot[];
@@ -98,6 +98,8 @@ export function massBalanceView(b: MassBalance): MassBalanceView {
 }
 
 export interface TraceLotView extends LotRef {
+  /** The item's unit of measure, in which every quantity of this lot is given. */
+  uom: string;
   depth: number;
   side: Placement['side'];
   status: LotStatus;
@@ -111,6 +113,7 @@ export interface TraceLotView extends LotRef {
 }
 
 export interface ShipmentView extends LotRef {
+  uom: string;
   event: string;
   customer: string;
   location: string;
@@ -195,6 +198,7 @@ export function traceView(data: TraceData, direction: TraceDirection, today: str
       return {
         sku: l.sku,
         lot: l.code,
+        uom: l.uom,
         depth: place.depth,
         side: place.side,
         status: statusOf(l),
@@ -218,7 +222,7 @@ export function traceView(data: TraceData, direction: TraceDirection, today: str
     if (m.type === 'receipt') {
       receipts.push({ ...r, event: m.event_id, supplier: m.party, supplierName: m.party_name, supplierLot: byId.get(m.lot_id)!.supplier_lot, location: m.location, quantity: fromMicro(m.quantity), time: m.time, documents });
     } else if (m.type === 'shipment') {
-      shipments.push({ ...r, event: m.event_id, customer: m.party, location: m.location, quantity: fromMicro(-m.quantity), time: m.time, documents });
+      shipments.push({ ...r, uom: byId.get(m.lot_id)!.uom, event: m.event_id, customer: m.party, location: m.location, quantity: fromMicro(-m.quantity), time: m.time, documents });
     } else {
       returns.push({ ...r, event: m.event_id, customer: m.party, location: m.location, shipment: m.shipment_id, quantity: fromMicro(m.quantity), time: m.time });
     }

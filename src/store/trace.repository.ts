@@ -9,7 +9,9 @@ import type { Tx } from './transaction.js';
  * The lots reachable from the roots over genealogy links, in one recursive statement. UNION (not
  * UNION ALL) makes each lot enter the recursion once, so cycles from rework terminate.
  */
-export async function closureLots(db: Tx, dialect: Dialect, rootIds: readonly number[], direction: TraceDirection): Promise<LotRow[]> {
+export type ClosureLot = LotRow & { uom: string };
+
+export async function closureLots(db: Tx, dialect: Dialect, rootIds: readonly number[], direction: TraceDirection): Promise<ClosureLot[]> {
   const roots = idSet(dialect, rootIds);
   const backward = sql`backward(lot_id) as (
       ${roots}
@@ -26,8 +28,8 @@ export async function closureLots(db: Tx, dialect: Dialect, rootIds: readonly nu
       : direction === 'forward'
         ? sql`select lot_id from forward`
         : sql`select lot_id from backward union select lot_id from forward`;
-  const { rows } = await sql<LotRow>`with recursive ${ctes}
-    select lots.* from lots where lots.id in (${members})`.execute(db);
+  const { rows } = await sql<ClosureLot>`with recursive ${ctes}
+    select lots.*, items.uom from lots join items on items.sku = lots.sku where lots.id in (${members})`.execute(db);
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
 

@@ -200,12 +200,12 @@ for (const dialect of DIALECTS) {
       expect(customers.get('GROCER')).toMatchObject({ Name: 'Green Grocer', Address: 'ul. Rynek 9, Łódź', Shipped: '15' });
 
       const shipments = sections.get('Shipments')!;
-      expect(shipments.header).toEqual(['Time', 'Shipment', 'Customer', 'SKU', 'Lot', 'From location', 'Quantity', 'Documents']);
-      expect(shipments.rows.map((r) => [r[2], r[4], r[6], r[7]]).sort()).toEqual([
-        ['DELI', 'J1', '20', 'invoice INV-2'],
-        ['DELI', 'J2', '10', 'invoice INV-2'],
-        ['GROCER', 'J2', '15', 'invoice INV-3'],
-        ['SHOP', 'J1', '30', 'invoice INV-1; order SO-9'],
+      expect(shipments.header).toEqual(['Time', 'Shipment', 'Customer', 'SKU', 'Lot', 'From location', 'Quantity', 'Documents', 'Unit']);
+      expect(shipments.rows.map((r) => [r[2], r[4], r[6], r[7], r[8]]).sort()).toEqual([
+        ['DELI', 'J1', '20', 'invoice INV-2', 'ea'],
+        ['DELI', 'J2', '10', 'invoice INV-2', 'ea'],
+        ['GROCER', 'J2', '15', 'invoice INV-3', 'ea'],
+        ['SHOP', 'J1', '30', 'invoice INV-1; order SO-9', 'ea'],
       ]);
       // The sugar lot was an input, not downstream of the strawberries.
       expect(res.text).not.toContain('INV-4');

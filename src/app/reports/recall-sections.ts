@@ -139,6 +139,7 @@ const affectedLots: Section<AffectedLot> = {
     col('Received under', 'text', (l) => l.receivedUnder),
     col('Production date', 'date', (l) => l.productionDate),
     col('Expiry date', 'date', (l) => l.expiryDate),
+    col('Unit', 'text', (l) => l.uom),
     col('On hand', 'quantity', (l) => l.onHand),
   ],
   rows: (r) =>
@@ -184,6 +185,7 @@ const shipments: Section<RecallReport['shipments'][number]> = {
     col('From location', 'text', (s) => s.location),
     col('Quantity', 'quantity', (s) => s.quantity),
     col('Documents', 'text', (s) => documentsText(s.documents)),
+    col('Unit', 'text', (s) => s.uom),
   ],
   rows: (r) => r.shipments,
 };

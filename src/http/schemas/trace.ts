@@ -9,6 +9,7 @@ const status = z.enum(LOT_STATUSES as [string, ...string[]]);
 export const traceLot = z
   .object({
     ...lotRef,
+    uom: z.string().meta({ description: "The item's unit of measure for every quantity of this lot" }),
     depth: z.number().meta({ description: 'Fewest genealogy links from the traced lot' }),
     side: z.enum(['root', 'backward', 'forward', 'both']),
     status,
@@ -36,7 +37,7 @@ export const customerExposure = z
   .meta({ id: 'CustomerExposure' });
 
 export const shipmentLine = z
-  .object({ ...lotRef, event: z.string(), customer: z.string(), location: z.string(), quantity: z.number(), time: z.string(), documents })
+  .object({ ...lotRef, uom: z.string(), event: z.string(), customer: z.string(), location: z.string(), quantity: z.number(), time: z.string(), documents })
   .meta({ id: 'TraceShipment' });
 
 export const onHandLine = z.object({ ...lotRef, location: z.string(), quantity: z.number(), status }).meta({ id: 'TraceOnHand' });
