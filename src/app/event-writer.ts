@@ -5,6 +5,7 @@ import type { DocumentRef, EventType, Movement } from '../domain/ledger.js';
 import { applyPostings, balanceKey, type Posting } from '../domain/posting.js';
 import { loadBalances, saveBalances } from '../store/balances.repository.js';
 import { findEventByKey, insertEvent, lastEvent } from '../store/events.repository.js';
+import { reservedAt } from '../store/reservations.repository.js';
 import { inLedgerTransaction, type Tx } from '../store/transaction.js';
 import type { App } from './context.js';
 import { loadEventViews, type EventView } from './event-views.js';
@@ -48,6 +49,50 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
+/** The stored columns of an event that its hash covers: everything but the hash itself. */
+export interface HashedEventRecord {
+  id: string;
+  seq: number;
+  type: string;
+  time: string;
+  recorded_at: string;
+  idempotency_key: string;
+  request_hash: string;
+  party: string | null;
+  location: string | null;
+  to_location: string | null;
+  reason: string | null;
+  disposition: string | null;
+  lot_id: number | null;
+  reverses: string | null;
+  shipment_id: string | null;
+  documents: string;
+  allocation: string | null;
+  prev_hash: string;
+}
+
+export interface HashedLine {
+  line_no: number;
+  lot_id: number;
+  location: string;
+  quantity: number;
+  movement: string;
+}
+
+export interface HashedLink {
+  fromLotId: number;
+  toLotId: number;
+  quantity: number;
+}
+
+/**
+ * The SHA-256 of an event's canonical form. Exported so `verifyLedger` recomputes it with the
+ * very code that wrote it: any drift between the two would make every ledger look tampered.
+ */
+export function eventHash(record: HashedEventRecord, lines: readonly HashedLine[], links: readonly HashedLink[]): string {
+  return sha256(canonicalJson({ ...record, lines, links }));
+}
+
 /**
  * Records one event all-or-nothing: inside the ledger transaction it replays a known idempotency
  * key, lets `build` validate and prepare the event (it may create lots or change hold states in
@@ -59,68 +104,92 @@ export async function recordEvent(
   request: EventRequest,
   build: (trx: Tx, eventId: string) => Promise<EventDraft>,
 ): Promise<Recorded> {
-  if (request.idempotencyKey !== undefined && (request.idempotencyKey.length < 1 || request.idempotencyKey.length > 255)) {
-    throw Invalid.at('Idempotency-Key', 'must be 1 to 255 characters');
-  }
-  const requestHash = sha256(canonicalJson({ route: request.route, body: request.body }));
-  return inLedgerTransaction(app.store, async (trx) => {
-    if (request.idempotencyKey !== undefined) {
-      const seen = await findEventByKey(trx, request.idempotencyKey);
-      if (seen) {
-        if (seen.request_hash !== requestHash) {
-          throw Conflict.at('Idempotency-Key', 'was already used for a different request');
-        }
-        const [event] = await loadEventViews(trx, [seen.id]);
-        return { event: event!, replayed: true };
-      }
-    }
-    const id = app.newId();
-    const draft = await build(trx, id);
-    await postLines(trx, draft.lines);
-
-    const now = app.clock.now().toISOString();
-    const previous = await lastEvent(trx);
-    const seq = (previous?.seq ?? 0) + 1;
-    const prevHash = previous?.hash ?? GENESIS_HASH;
-    const lines = draft.lines.map((l, i) => ({ line_no: i + 1, lot_id: l.lotId, location: l.location, quantity: l.quantity, movement: l.movement }));
-    const links = draft.links ?? [];
-    const record = {
-      id,
-      seq,
-      type: draft.type,
-      time: draft.time,
-      recorded_at: now,
-      idempotency_key: request.idempotencyKey ?? id,
-      request_hash: requestHash,
-      party: draft.party ?? null,
-      location: draft.location ?? null,
-      to_location: draft.toLocation ?? null,
-      reason: draft.reason ?? null,
-      disposition: draft.disposition ?? null,
-      lot_id: draft.lotId ?? null,
-      reverses: draft.reverses ?? null,
-      shipment_id: draft.shipmentId ?? null,
-      documents: JSON.stringify(draft.documents ?? []),
-      allocation: draft.allocation === undefined ? null : JSON.stringify(draft.allocation),
-      prev_hash: prevHash,
-    };
-    const hash = sha256(canonicalJson({ ...record, lines, links }));
-    await insertEvent(
-      trx,
-      { ...record, hash },
-      lines.map((l) => ({ ...l, event_id: id })),
-      links.map((l) => ({ event_id: id, from_lot_id: l.fromLotId, to_lot_id: l.toLotId, quantity: l.quantity })),
-    );
-    const [event] = await loadEventViews(trx, [id]);
-    return { event: event!, replayed: false };
-  });
+  checkIdempotencyKey(request.idempotencyKey);
+  return inLedgerTransaction(app.store, (trx) => appendEvent(app, trx, request, build));
 }
 
-/** Applies the lines to the balance projection, refusing the whole event if any would go negative. */
+/** Idempotency keys are 1 to 255 characters (the width of the stored key). */
+export function checkIdempotencyKey(key: string | undefined): void {
+  if (key !== undefined && (key.length < 1 || key.length > 255)) {
+    throw Invalid.at('Idempotency-Key', 'must be 1 to 255 characters');
+  }
+}
+
+/** The fingerprint stored with an event: a replayed key must come with the same request. */
+export function requestHashOf(request: Pick<EventRequest, 'route' | 'body'>): string {
+  return sha256(canonicalJson({ route: request.route, body: request.body }));
+}
+
+/**
+ * `recordEvent` inside a ledger transaction the caller already holds, so that a use case can
+ * record several events all-or-nothing (e.g. one write-off per location).
+ */
+export async function appendEvent(
+  app: App,
+  trx: Tx,
+  request: EventRequest,
+  build: (trx: Tx, eventId: string) => Promise<EventDraft>,
+): Promise<Recorded> {
+  const requestHash = requestHashOf(request);
+  if (request.idempotencyKey !== undefined) {
+    const seen = await findEventByKey(trx, request.idempotencyKey);
+    if (seen) {
+      if (seen.request_hash !== requestHash) {
+        throw Conflict.at('Idempotency-Key', 'was already used for a different request');
+      }
+      const [event] = await loadEventViews(trx, [seen.id]);
+      return { event: event!, replayed: true };
+    }
+  }
+  const id = app.newId();
+  const draft = await build(trx, id);
+  await postLines(trx, draft.lines);
+
+  const now = app.clock.now().toISOString();
+  const previous = await lastEvent(trx);
+  const seq = (previous?.seq ?? 0) + 1;
+  const prevHash = previous?.hash ?? GENESIS_HASH;
+  const lines = draft.lines.map((l, i) => ({ line_no: i + 1, lot_id: l.lotId, location: l.location, quantity: l.quantity, movement: l.movement }));
+  const links = draft.links ?? [];
+  const record: HashedEventRecord = {
+    id,
+    seq,
+    type: draft.type,
+    time: draft.time,
+    recorded_at: now,
+    idempotency_key: request.idempotencyKey ?? id,
+    request_hash: requestHash,
+    party: draft.party ?? null,
+    location: draft.location ?? null,
+    to_location: draft.toLocation ?? null,
+    reason: draft.reason ?? null,
+    disposition: draft.disposition ?? null,
+    lot_id: draft.lotId ?? null,
+    reverses: draft.reverses ?? null,
+    shipment_id: draft.shipmentId ?? null,
+    documents: JSON.stringify(draft.documents ?? []),
+    allocation: draft.allocation === undefined ? null : JSON.stringify(draft.allocation),
+    prev_hash: prevHash,
+  };
+  const hash = eventHash(record, lines, links);
+  await insertEvent(
+    trx,
+    { ...record, hash },
+    lines.map((l) => ({ ...l, event_id: id })),
+    links.map((l) => ({ event_id: id, from_lot_id: l.fromLotId, to_lot_id: l.toLotId, quantity: l.quantity })),
+  );
+  const [event] = await loadEventViews(trx, [id]);
+  return { event: event!, replayed: false };
+}
+
+/** Applies the lines to the balance projection, refusing the whole event if any would go negative or take reserved stock. */
 async function postLines(trx: Tx, lines: readonly LineDraft[]): Promise<void> {
   if (lines.length === 0) return;
   const current = await loadBalances(trx, lines);
-  const next = applyPostings(current, lines);
+  // Reserved stock is held back from every event that takes stock; an order taking its own
+  // reservation releases it in the same transaction first.
+  const takes = lines.filter((l) => l.quantity < 0);
+  const next = applyPostings(current, lines, await reservedAt(trx, takes));
   const rows = new Map<string, { lot_id: number; location: string; quantity: number }>();
   for (const l of lines) {
     const key = balanceKey(l.lotId, l.location);

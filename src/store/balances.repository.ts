@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { balanceKey } from '../domain/posting.js';
 import type { LotRow } from './lots.repository.js';
 import { chunks, type Tx } from './transaction.js';
@@ -107,14 +106,4 @@ export async function listStock(
   }
   const rows = await q.execute();
   return rows.map((r) => ({ ...r, lot_id: Number(r.lot_id), quantity: Number(r.quantity) }));
-}
-
-/** Rebuilds what every balance should be from the ledger lines (for `lotline verify`). */
-export async function balancesFromLines(db: Tx): Promise<BalanceRow[]> {
-  const rows = await db
-    .selectFrom('event_lines')
-    .select(['lot_id', 'location', sql<number>`sum(quantity)`.as('quantity')])
-    .groupBy(['lot_id', 'location'])
-    .execute();
-  return rows.map((r) => ({ lot_id: Number(r.lot_id), location: r.location, quantity: Number(r.quantity) }));
 }

@@ -35,7 +35,7 @@ const SCHEMA_LOCK = 7_141_500_901;
  * catalog of every schema in the database, and a schema dropped under it by a parallel worker
  * makes that read fail ("schema … does not exist").
  */
-async function withSchemaLock<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withSchemaLock<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: POSTGRES_URL });
   await c.connect();
   try {

@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import { verifyLedger, type VerifyReport } from '../../app/verify.js';
+import { formatQuantity, printJson, renderTable } from '../output.js';
+import { CliFailure, withApp, type CommandContext } from '../runtime.js';
+
+function chainText(chain: VerifyReport['chain']): string {
+  if (chain.ok) return `${chain.eventsChecked} events, each hash matches its contents and links to the one before; last hash ${chain.lastHash.slice(0, 16)}…`;
+  const b = chain.firstBreak!;
+  return `${b.message} (event ${b.id}; expected ${b.expected.slice(0, 16)}…, found ${b.actual.slice(0, 16)}…); ${chain.eventsChecked} events before it are intact`;
+}
+
+function balancesText(balances: VerifyReport['balances']): string {
+  if (balances.ok) return `${balances.checked} (lot, location) balances equal the sum of their ledger lines`;
+  return `${balances.mismatchCount} (lot, location) ${balances.mismatchCount === 1 ? 'balance differs' : 'balances differ'} from the sum of the ledger lines`;
+}
+
+export function registerVerify(program: Command, ctx: CommandContext): void {
+  program
+    .command('verify')
+    .description('check the event hash chain and that every balance equals the sum of its ledger lines')
+    .option('--json', 'print the report as JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const report = await withApp(ctx, (app) => verifyLedger(app));
+      const { io } = ctx;
+      if (opts.json) {
+        printJson(io, report);
+      } else {
+        io.out(
+          renderTable(
+            ['Check', 'Result', 'Detail'],
+            [
+              ['hash chain', report.chain.ok ? 'ok' : 'FAILED', chainText(report.chain)],
+              ['balances', report.balances.ok ? 'ok' : 'FAILED', balancesText(report.balances)],
+            ],
+          ),
+        );
+        if (report.balances.mismatches.length > 0) {
+          io.out(
+            renderTable(
+              ['SKU', 'Lot', 'Location', 'Ledger lines', 'Balance table'],
+              report.balances.mismatches.map((m) => [m.sku, m.lot, m.location, formatQuantity(m.ledger), formatQuantity(m.projection)]),
+              { align: ['left', 'left', 'left', 'right', 'right'] },
+            ),
+          );
+        }
+      }
+      if (!report.ok) {
+        const problems = [
+          ...(report.chain.firstBreak ? [`hash chain broken at event #${report.chain.firstBreak.seq}`] : []),
+          ...(report.balances.ok ? [] : [`${report.balances.mismatchCount} balance(s) differ from the ledger`]),
+        ];
+        throw new CliFailure(`verify: the ledger failed verification: ${problems.join('; ')}`);
+      }
+    });
+}

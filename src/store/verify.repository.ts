@@ -1,0 +1,91 @@
+import { sql } from 'kysely';
+import type { EventRow } from './events.repository.js';
+import type { Tx } from './transaction.js';
+
+/** A (lot, location) whose stored balance differs from the sum of its ledger lines. */
+export interface BalanceMismatchRow {
+  lot_id: number;
+  sku: string;
+  code: string;
+  location: string;
+  /** Sum of the ledger lines: what the balance must be. */
+  ledger: number;
+  /** What the balance table says. */
+  projection: number;
+}
+
+/**
+ * Lines and balances side by side in one grouped scan: a pair is wrong when the sums differ,
+ * whichever side is missing, so no per-lot query and no full load of either table into memory.
+ */
+function differences(db: Tx) {
+  const sides = db
+    .selectFrom('event_lines')
+    .select(['lot_id', 'location', 'quantity as ledger', sql<number>`0`.as('projection')])
+    .unionAll(db.selectFrom('balances').select(['lot_id', 'location', sql<number>`0`.as('ledger'), 'quantity as projection']));
+  return db
+    .selectFrom(sides.as('u'))
+    .select(['u.lot_id', 'u.location', sql<number>`sum(u.ledger)`.as('ledger'), sql<number>`sum(u.projection)`.as('projection')])
+    .groupBy(['u.lot_id', 'u.location'])
+    .having(sql`sum(u.ledger)`, '<>', sql`sum(u.projection)`);
+}
+
+/** The first `limit` mismatched balances (by lot id and location) and how many there are in all. */
+export async function balanceMismatches(db: Tx, limit: number): Promise<{ count: number; rows: BalanceMismatchRow[] }> {
+  const [counted, rows] = await Promise.all([
+    db.selectFrom(differences(db).as('d')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom(differences(db).as('d'))
+      .innerJoin('lots', 'lots.id', 'd.lot_id')
+      .select(['d.lot_id', 'lots.sku', 'lots.code', 'd.location', 'd.ledger', 'd.projection'])
+      .orderBy('d.lot_id')
+      .orderBy('d.location')
+      .limit(limit)
+      .execute(),
+  ]);
+  return {
+    count: Number(counted.n),
+    rows: rows.map((r) => ({ ...r, lot_id: Number(r.lot_id), ledger: Number(r.ledger), projection: Number(r.projection) })),
+  };
+}
+
+export async function countBalances(db: Tx): Promise<number> {
+  const row = await db.selectFrom('balances').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** One batch of events in ledger order, after sequence number `afterSeq`. */
+export async function eventsAfter(db: Tx, afterSeq: number, limit: number): Promise<EventRow[]> {
+  const rows = await db.selectFrom('events').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+  return rows.map((r) => ({ ...r, seq: Number(r.seq), lot_id: r.lot_id === null ? null : Number(r.lot_id) }));
+}
+
+/**
+ * The lines of the events with sequence numbers in (afterSeq, lastSeq], by event then line: a
+ * range join rather than an IN list, so a batch costs one statement whatever its size.
+ */
+export async function linesInSeqRange(db: Tx, afterSeq: number, lastSeq: number) {
+  const rows = await db
+    .selectFrom('event_lines')
+    .innerJoin('events', 'events.id', 'event_lines.event_id')
+    .select(['event_lines.event_id', 'event_lines.line_no', 'event_lines.lot_id', 'event_lines.location', 'event_lines.quantity', 'event_lines.movement'])
+    .where('events.seq', '>', afterSeq)
+    .where('events.seq', '<=', lastSeq)
+    .orderBy('events.seq')
+    .orderBy('event_lines.line_no')
+    .execute();
+  return rows.map((r) => ({ ...r, lot_id: Number(r.lot_id), quantity: Number(r.quantity) }));
+}
+
+/** The genealogy links of the same range, in the order they were written (their ids). */
+export async function linksInSeqRange(db: Tx, afterSeq: number, lastSeq: number) {
+  const rows = await db
+    .selectFrom('lot_links')
+    .innerJoin('events', 'events.id', 'lot_links.event_id')
+    .select(['lot_links.event_id', 'lot_links.from_lot_id', 'lot_links.to_lot_id', 'lot_links.quantity'])
+    .where('events.seq', '>', afterSeq)
+    .where('events.seq', '<=', lastSeq)
+    .orderBy('lot_links.id')
+    .execute();
+  return rows.map((r) => ({ ...r, from_lot_id: Number(r.from_lot_id), to_lot_id: Number(r.to_lot_id), quantity: Number(r.quantity) }));
+}
