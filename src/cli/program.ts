@@ -4,8 +4,10 @@ import { registerDemo } from './commands/demo.js';
 import { registerEvents } from './commands/events.js';
 import { registerLot } from './commands/lot.js';
 import { registerMigrate } from './commands/migrate.js';
+import { registerRecall } from './commands/recall.js';
 import { registerServe } from './commands/serve.js';
 import { registerStock } from './commands/stock.js';
+import { registerTrace } from './commands/trace.js';
 import { registerVerify } from './commands/verify.js';
 import { describeError, type CliIo } from './output.js';
 import { CliFailure, type CommandContext } from './runtime.js';
@@ -20,6 +22,8 @@ const COMMANDS: ((program: Command, ctx: CommandContext) => void)[] = [
   registerStock,
   registerLot,
   registerEvents,
+  registerTrace,
+  registerRecall,
   registerVerify,
 ];
 
