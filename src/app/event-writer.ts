@@ -5,7 +5,6 @@ import type { DocumentRef, EventType, Movement } from '../domain/ledger.js';
 import { applyPostings, balanceKey, type Posting } from '../domain/posting.js';
 import { loadBalances, saveBalances } from '../store/balances.repository.js';
 import { findEventByKey, insertEvent, lastEvent } from '../store/events.repository.js';
-import { reservedAt } from '../store/reservations.repository.js';
 import { inLedgerTransaction, type Tx } from '../store/transaction.js';
 import type { App } from './context.js';
 import { loadEventViews, type EventView } from './event-views.js';
@@ -182,14 +181,11 @@ export async function appendEvent(
   return { event: event!, replayed: false };
 }
 
-/** Applies the lines to the balance projection, refusing the whole event if any would go negative or take reserved stock. */
+/** Applies the lines to the balance projection, refusing the whole event if any would go negative. */
 async function postLines(trx: Tx, lines: readonly LineDraft[]): Promise<void> {
   if (lines.length === 0) return;
   const current = await loadBalances(trx, lines);
-  // Reserved stock is held back from every event that takes stock; an order taking its own
-  // reservation releases it in the same transaction first.
-  const takes = lines.filter((l) => l.quantity < 0);
-  const next = applyPostings(current, lines, await reservedAt(trx, takes));
+  const next = applyPostings(current, lines);
   const rows = new Map<string, { lot_id: number; location: string; quantity: number }>();
   for (const l of lines) {
     const key = balanceKey(l.lotId, l.location);
