@@ -1,0 +1,181 @@
+import { sql, type Selectable } from 'kysely';
+import { balanceKey, type Reserved } from '../domain/posting.js';
+import type { LotRow } from './lots.repository.js';
+import type { OrderKind, ReservationsTable } from './schema.js';
+import type { Tx } from './transaction.js';
+
+export type ReservationRow = Selectable<ReservationsTable>;
+
+/** A reservation with what allocation and picking need to know about its lot. */
+export type ReservationWithLot = ReservationRow &
+  Pick<LotRow, 'sku' | 'code' | 'expiry_date' | 'production_date' | 'sell_by_date' | 'hold_state'> & {
+    shelf_life_days: number | null;
+    allocation: 'fefo' | 'fifo';
+    first_in: string | null;
+  };
+
+const normalise = <R extends { id: number; lot_id: number; quantity: number }>(r: R): R => ({
+  ...r,
+  id: Number(r.id),
+  lot_id: Number(r.lot_id),
+  quantity: Number(r.quantity),
+});
+
+/** What orders hold of the given (lot, location) pairs, keyed by `balanceKey`, with the holders' numbers. */
+export async function reservedAt(db: Tx, pairs: readonly { lotId: number; location: string }[]): Promise<Map<string, Reserved>> {
+  const out = new Map<string, { quantity: number; holders: string[] }>();
+  if (pairs.length === 0) return out;
+  const rows = await db
+    .selectFrom('reservations')
+    .select(['lot_id', 'location', 'order_number', (eb) => eb.fn.sum<number>('quantity').as('quantity')])
+    .where('lot_id', 'in', [...new Set(pairs.map((p) => p.lotId))])
+    .groupBy(['lot_id', 'location', 'order_number'])
+    .orderBy('order_number')
+    .execute();
+  for (const r of rows) {
+    const key = balanceKey(Number(r.lot_id), r.location);
+    const entry = out.get(key) ?? { quantity: 0, holders: [] };
+    entry.quantity += Number(r.quantity);
+    entry.holders.push(r.order_number);
+    out.set(key, entry);
+  }
+  return out;
+}
+
+/** Reservations of the given orders with their lots, in reservation order. */
+export async function reservationsOf(db: Tx, orderIds: readonly string[]): Promise<ReservationWithLot[]> {
+  if (orderIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('reservations')
+    .innerJoin('lots', 'lots.id', 'reservations.lot_id')
+    .innerJoin('items', 'items.sku', 'lots.sku')
+    .leftJoin('events', 'events.id', 'lots.created_event_id')
+    .selectAll('reservations')
+    .select([
+      'lots.sku',
+      'lots.code',
+      'lots.expiry_date',
+      'lots.production_date',
+      'lots.sell_by_date',
+      'lots.hold_state',
+      'items.shelf_life_days',
+      'items.allocation',
+      'events.time as first_in',
+    ])
+    .where('reservations.order_id', 'in', [...new Set(orderIds)])
+    .orderBy('reservations.id')
+    .execute();
+  return rows.map(normalise);
+}
+
+/** Adds to an order's reservation of a lot at a location (one row per order, lot and location). */
+export async function addReservations(
+  db: Tx,
+  rows: readonly { order_kind: OrderKind; order_id: string; order_number: string; lot_id: number; location: string; quantity: number; created_at: string }[],
+): Promise<void> {
+  for (const r of rows) {
+    await db
+      .insertInto('reservations')
+      .values(r)
+      .onConflict((oc) => oc.columns(['order_id', 'lot_id', 'location']).doUpdateSet({ quantity: sql`reservations.quantity + excluded.quantity` }))
+      .execute();
+  }
+}
+
+/** Releases reservations: all of an order's, or only the listed rows. */
+export async function deleteReservations(db: Tx, orderId: string, ids?: readonly number[]): Promise<void> {
+  if (ids !== undefined && ids.length === 0) return;
+  let q = db.deleteFrom('reservations').where('order_id', '=', orderId);
+  if (ids !== undefined) q = q.where('id', 'in', [...ids]);
+  await q.execute();
+}
+
+/** A lot with stock at a location and what of it is already promised: a candidate for picking. */
+export interface PickableRow {
+  lot_id: number;
+  location: string;
+  quantity: number;
+  reserved: number;
+  sku: string;
+  code: string;
+  expiry_date: string | null;
+  production_date: string | null;
+  hold_state: LotRow['hold_state'];
+  shelf_life_days: number | null;
+  allocation: 'fefo' | 'fifo';
+  first_in: string | null;
+  holders: string[];
+}
+
+/**
+ * Lots of the given items with stock at a location, each with what orders reserved of it there
+ * and who holds it: two statements whatever the number of lots.
+ */
+export async function pickableStock(db: Tx, skus: readonly string[], location: string): Promise<PickableRow[]> {
+  if (skus.length === 0) return [];
+  const rows = await db
+    .selectFrom('balances')
+    .innerJoin('lots', 'lots.id', 'balances.lot_id')
+    .innerJoin('items', 'items.sku', 'lots.sku')
+    .leftJoin('events', 'events.id', 'lots.created_event_id')
+    .select([
+      'balances.lot_id',
+      'balances.location',
+      'balances.quantity',
+      'lots.sku',
+      'lots.code',
+      'lots.expiry_date',
+      'lots.production_date',
+      'lots.hold_state',
+      'items.shelf_life_days',
+      'items.allocation',
+      'events.time as first_in',
+    ])
+    .where('balances.location', '=', location)
+    .where('lots.sku', 'in', [...new Set(skus)])
+    .where('balances.quantity', '>', 0)
+    .execute();
+  if (rows.length === 0) return [];
+  const held = await db
+    .selectFrom('reservations')
+    .innerJoin('lots', 'lots.id', 'reservations.lot_id')
+    .select(['reservations.lot_id', 'reservations.order_number', (eb) => eb.fn.sum<number>('reservations.quantity').as('quantity')])
+    .where('reservations.location', '=', location)
+    .where('lots.sku', 'in', [...new Set(skus)])
+    .groupBy(['reservations.lot_id', 'reservations.order_number'])
+    .orderBy('reservations.order_number')
+    .execute();
+  const byLot = new Map<number, { quantity: number; holders: string[] }>();
+  for (const h of held) {
+    const entry = byLot.get(Number(h.lot_id)) ?? { quantity: 0, holders: [] };
+    entry.quantity += Number(h.quantity);
+    entry.holders.push(h.order_number);
+    byLot.set(Number(h.lot_id), entry);
+  }
+  return rows.map((r) => {
+    const lotId = Number(r.lot_id);
+    const h = byLot.get(lotId);
+    return { ...r, lot_id: lotId, quantity: Number(r.quantity), reserved: h?.quantity ?? 0, holders: h?.holders ?? [] };
+  });
+}
+
+/** One reservation of a lot, named by its order, for lot detail. */
+export interface LotReservationRow {
+  order_kind: OrderKind;
+  order_id: string;
+  order_number: string;
+  location: string;
+  quantity: number;
+}
+
+/** Every reservation of a lot, by location and order number. */
+export async function reservationsOfLot(db: Tx, lotId: number): Promise<LotReservationRow[]> {
+  const rows = await db
+    .selectFrom('reservations')
+    .select(['order_kind', 'order_id', 'order_number', 'location', 'quantity'])
+    .where('lot_id', '=', lotId)
+    .orderBy('location')
+    .orderBy('order_number')
+    .execute();
+  return rows.map((r) => ({ ...r, quantity: Number(r.quantity) }));
+}
