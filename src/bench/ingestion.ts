@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { App } from '../app/context.js';
+import { recordEvents, type BatchedEvent } from '../app/event-batch.js';
+import { recordEvent } from '../app/event-writer.js';
+import { productionBuilder, type ProductionInput } from '../app/productions.js';
+import { receiptBuilder, type ReceiptInput } from '../app/receipts.js';
+import { shipmentBuilder, type ShipmentInput } from '../app/shipments.js';
+import { addDays } from '../domain/dates.js';
+import { openBulkWriter, type BulkRow } from '../store/bulk.repository.js';
+import type { Random } from '../app/demo/random.js';
+import { PRODUCTION_SITE } from './catalog.js';
+
+/**
+ * The ingestion workload: rounds of a receipt of ten raw lots, two batches of five of them into a
+ * finished lot each, and two shipments of both — 5 events and 26 lines per round — recorded
+ * through the use cases' own builders, so validation, balance checks and the hash chain are the
+ * production path.
+ */
+export const EVENTS_PER_ROUND = 5;
+export const LINES_PER_ROUND = 26;
+
+export interface Master {
+  raw: string[];
+  finished: string[];
+  suppliers: string[];
+  customers: string[];
+}
+
+export async function loadMaster(app: App): Promise<Master> {
+  const items = await app.store.db.selectFrom('items').select('sku').orderBy('sku').execute();
+  const parties = await app.store.db.selectFrom('parties').select(['code', 'is_supplier']).orderBy('code').execute();
+  return {
+    raw: items.filter((i) => i.sku.startsWith('RM-')).map((i) => i.sku),
+    finished: items.filter((i) => i.sku.startsWith('FG-')).map((i) => i.sku),
+    suppliers: parties.filter((p) => p.is_supplier === 1).map((p) => p.code),
+    customers: parties.filter((p) => p.is_supplier === 0).map((p) => p.code),
+  };
+}
+
+function round(app: App, master: Master, random: Random, prefix: string, n: number): BatchedEvent[] {
+  const expiryDate = addDays(app.today(), 365);
+  const raws = Array.from({ length: 10 }, (_, k) => ({ sku: master.raw[random.int(0, master.raw.length - 1)]!, lot: `${prefix}-${n}-R${k}`, quantity: 100, expiryDate }));
+  const receipt: ReceiptInput = { supplier: random.pick(master.suppliers), location: PRODUCTION_SITE, lines: raws };
+  const outputs = [0, 1].map((b) => ({ sku: random.pick(master.finished), lot: `${prefix}-${n}-B${b}`, quantity: 500 }));
+  const productions: ProductionInput[] = outputs.map((o, b) => ({ location: PRODUCTION_SITE, inputs: raws.slice(b * 5, b * 5 + 5).map((r) => ({ sku: r.sku, lot: r.lot, quantity: 10 })), outputs: [o] }));
+  const shipments: ShipmentInput[] = [0, 1].map(() => ({ customer: random.pick(master.customers), location: PRODUCTION_SITE, lines: outputs.map((o) => ({ sku: o.sku, lot: o.lot, quantity: 20 })) }));
+  return [
+    { request: { route: 'receipts', body: receipt }, build: receiptBuilder(app, receipt) },
+    ...productions.map((p) => ({ request: { route: 'productions', body: p }, build: productionBuilder(app, p) })),
+    ...shipments.map((s) => ({ request: { route: 'shipments', body: s }, build: shipmentBuilder(app, s) })),
+  ];
+}
+
+export interface IngestionFigures {
+  events: number;
+  lines: number;
+  seconds: number;
+  eventsPerSecond: number;
+  linesPerSecond: number;
+}
+
+function figures(events: number, seconds: number): IngestionFigures {
+  const lines = (events / EVENTS_PER_ROUND) * LINES_PER_ROUND;
+  return { events, lines, seconds, eventsPerSecond: events / seconds, linesPerSecond: lines / seconds };
+}
+
+/** Many events per ledger transaction (`recordEvents`), `roundsPerBatch` rounds at a time. */
+export async function ingestBatched(app: App, master: Master, random: Random, rounds: number, roundsPerBatch = 100): Promise<IngestionFigures> {
+  const prefix = `IB${randomUUID().slice(0, 8)}`;
+  const started = performance.now();
+  for (let r = 0; r < rounds; r += roundsPerBatch) {
+    const events = Array.from({ length: Math.min(roundsPerBatch, rounds - r) }, (_, k) => round(app, master, random, prefix, r + k)).flat();
+    await recordEvents(app, events);
+  }
+  return figures(rounds * EVENTS_PER_ROUND, (performance.now() - started) / 1000);
+}
+
+/** One event per ledger transaction, as the HTTP API records them. */
+export async function ingestOneByOne(app: App, master: Master, random: Random, rounds: number): Promise<IngestionFigures> {
+  const prefix = `IO${randomUUID().slice(0, 8)}`;
+  const started = performance.now();
+  for (let r = 0; r < rounds; r++) {
+    for (const e of round(app, master, random, prefix, r)) await recordEvent(app, e.request, e.build);
+  }
+  return figures(rounds * EVENTS_PER_ROUND, (performance.now() - started) / 1000);
+}
+
+/**
+ * The baseline: the rows the app wrote after `afterSeq` (lots, events, lines, links) inserted again
+ * bare — renumbered, multi-row, no validation, no hashing, no balance upkeep — in one transaction
+ * that is rolled back, so the database is left as it was.
+ */
+export async function bareInsert(app: App, url: string, afterSeq: number): Promise<IngestionFigures> {
+  const db = app.store.db;
+  const events = await db.selectFrom('events').selectAll().where('seq', '>', afterSeq).orderBy('seq').execute();
+  const ids = new Map(events.map((e) => [e.id, randomUUID()]));
+  const { rows: lines } = await sql<{ event_id: string; line_no: number; lot_id: number; location: string; quantity: number; movement: string }>`select l.event_id, l.line_no, l.lot_id, l.location, l.quantity, l.movement from event_lines l join events e on e.id = l.event_id where e.seq > ${afterSeq}`.execute(db);
+  const { rows: links } = await sql<{ event_id: string; from_lot_id: number; to_lot_id: number; quantity: number }>`select k.event_id, k.from_lot_id, k.to_lot_id, k.quantity from lot_links k join events e on e.id = k.event_id where e.seq > ${afterSeq}`.execute(db);
+  const { rows: lots } = await sql<Record<string, string | number | null>>`select lots.* from lots join events e on e.id = lots.created_event_id where e.seq > ${afterSeq}`.execute(db);
+  const top = await sql<{ lot: number; seq: number }>`select (select max(id) from lots) as lot, (select max(seq) from events) as seq`.execute(db);
+  const lotShift = Number(top.rows[0]!.lot);
+  const seqShift = Number(top.rows[0]!.seq);
+  const lot = (id: number | string | null) => Number(id) + lotShift;
+  const eventRows: BulkRow[] = events.map((e) => [ids.get(e.id)!, Number(e.seq) + seqShift, e.type, e.time, e.recorded_at, ids.get(e.id)!, e.request_hash, e.party, e.location, e.to_location, e.reason, e.disposition, e.lot_id === null ? null : lot(e.lot_id), null, null, e.documents, e.allocation, e.prev_hash, e.hash]);
+  const lineRows: BulkRow[] = lines.map((l) => [ids.get(l.event_id)!, l.line_no, lot(l.lot_id), l.location, Number(l.quantity), l.movement]);
+  const linkRows: BulkRow[] = links.map((k) => [ids.get(k.event_id)!, lot(k.from_lot_id), lot(k.to_lot_id), Number(k.quantity)]);
+  const lotRows: BulkRow[] = lots.map((l) => [lot(l.id!), l.sku!, `${l.code}-bare`, l.origin!, l.supplier ?? null, l.supplier_lot ?? null, l.production_date ?? null, l.expiry_date ?? null, l.sell_by_date ?? null, l.hold_state!, null, ids.get(String(l.created_event_id))!, l.created_at!]);
+
+  const writer = await openBulkWriter(url);
+  try {
+    const started = performance.now();
+    await writer.begin();
+    await writer.insert('lots', lotRows);
+    await writer.insert('events', eventRows);
+    await writer.insert('event_lines', lineRows);
+    await writer.insert('lot_links', linkRows);
+    const seconds = (performance.now() - started) / 1000;
+    await writer.rollback();
+    return { events: eventRows.length, lines: lineRows.length, seconds, eventsPerSecond: eventRows.length / seconds, linesPerSecond: lineRows.length / seconds };
+  } finally {
+    await writer.close();
+  }
+}
+
