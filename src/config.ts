@@ -4,6 +4,12 @@ import { fixedClock, systemClock, type AppConfig } from './app/context.js';
 export interface Config extends AppConfig {
   port: number;
   host: string;
+  /** LOTLINE_ADMIN_TOKEN: an admin API token with exactly this value exists after start. */
+  adminToken?: string;
+  /** LOTLINE_SECURE_COOKIES: true, false or auto (Secure when the request came over https). */
+  secureCookies: boolean | 'auto';
+  /** LOTLINE_TRUST_PROXY=1: behind a reverse proxy, take the client address and https from X-Forwarded-*. */
+  trustProxy: boolean;
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/lotline.db';
@@ -20,5 +26,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: env.LOTLINE_TIMEZONE || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
     // A frozen clock makes demos, screenshots and browser tests reproducible on any date.
     clock: now ? fixedClock(now) : systemClock,
+    adminToken: env.LOTLINE_ADMIN_TOKEN || undefined,
+    secureCookies: booleanSetting(env, 'LOTLINE_SECURE_COOKIES', ['auto']) ?? 'auto',
+    trustProxy: booleanSetting(env, 'LOTLINE_TRUST_PROXY') === true,
   };
+}
+
+function booleanSetting<E extends string>(env: NodeJS.ProcessEnv, name: string, extra: readonly E[] = []): boolean | E | undefined {
+  const value = env[name]?.trim().toLowerCase();
+  if (value === undefined || value === '') return undefined;
+  if (['1', 'true', 'yes'].includes(value)) return true;
+  if (['0', 'false', 'no'].includes(value)) return false;
+  if ((extra as readonly string[]).includes(value)) return value as E;
+  throw new Error(`${name} must be true or false${extra.map((e) => ` or ${e}`).join('')} (got "${env[name]}")`);
 }

@@ -1,6 +1,6 @@
 import type { DocumentRef, EventType, Movement } from '../domain/ledger.js';
 import { fromMicro } from '../domain/quantity.js';
-import { findEvents, linesOfEvents, reversalsOf, type EventRow } from '../store/events.repository.js';
+import { findEvents, linesOfEvents, returnsAgainst, reversalsOf, type EventRow } from '../store/events.repository.js';
 import { findLotsByIds } from '../store/lots.repository.js';
 import type { Tx } from '../store/transaction.js';
 import { parseDocuments } from './views.js';
@@ -29,12 +29,26 @@ export interface EventView {
   lot: { sku: string; lot: string } | null;
   reverses: string | null;
   reversedBy: string | null;
-  /** The shipment a return refers to. */
+  /** The shipment a customer return (or its reversal) refers to. */
   shipment: string | null;
+  /** The receipt a supplier return (or its reversal) refers to. */
+  receipt: string | null;
+  /** That shipment or receipt itself, with its documents (order, invoice, PO), for following the link. */
+  against: LinkedEvent | null;
+  /** Returns made against this shipment (by the customer) or receipt (to the supplier). */
+  returns: string[];
   documents: DocumentRef[];
   allocation: unknown;
   lines: EventLineView[];
   hash: string;
+}
+
+export interface LinkedEvent {
+  id: string;
+  type: EventType;
+  time: string;
+  party: string | null;
+  documents: DocumentRef[];
 }
 
 /**
@@ -52,14 +66,20 @@ export async function loadEventViews(trx: Tx, ids: readonly string[]): Promise<E
 
 export async function viewsOfRows(trx: Tx, rows: readonly EventRow[]): Promise<EventView[]> {
   const ids = rows.map((r) => r.id);
-  const [lines, reversals, lots] = await Promise.all([
+  const [lines, reversals, lots, linked, returns] = await Promise.all([
     linesOfEvents(trx, ids),
     reversalsOf(trx, ids),
     findLotsByIds(
       trx,
       rows.flatMap((r) => (r.lot_id === null ? [] : [r.lot_id])),
     ),
+    findEvents(
+      trx,
+      rows.flatMap((r) => (r.shipment_id === null ? [] : [r.shipment_id])),
+    ),
+    returnsAgainst(trx, ids),
   ]);
+  const linkedById = new Map(linked.map((e) => [e.id, e]));
   const linesByEvent = new Map<string, EventLineView[]>();
   for (const l of lines) {
     const list = linesByEvent.get(l.event_id) ?? [];
@@ -69,6 +89,7 @@ export async function viewsOfRows(trx: Tx, rows: readonly EventRow[]): Promise<E
   const lotById = new Map(lots.map((l) => [Number(l.id), l]));
   return rows.map((r) => {
     const lot = r.lot_id === null ? undefined : lotById.get(r.lot_id);
+    const against = r.shipment_id === null ? undefined : linkedById.get(r.shipment_id);
     return {
       id: r.id,
       seq: r.seq,
@@ -83,7 +104,10 @@ export async function viewsOfRows(trx: Tx, rows: readonly EventRow[]): Promise<E
       lot: lot ? { sku: lot.sku, lot: lot.code } : null,
       reverses: r.reverses,
       reversedBy: reversals.get(r.id) ?? null,
-      shipment: r.shipment_id,
+      shipment: against?.type === 'receipt' ? null : r.shipment_id,
+      receipt: against?.type === 'receipt' ? against.id : null,
+      against: against ? { id: against.id, type: against.type as EventType, time: against.time, party: against.party, documents: parseDocuments(against.documents) } : null,
+      returns: returns.get(r.id) ?? [],
       documents: parseDocuments(r.documents),
       allocation: r.allocation === null ? null : (JSON.parse(r.allocation) as unknown),
       lines: linesByEvent.get(r.id) ?? [],

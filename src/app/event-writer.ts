@@ -5,7 +5,9 @@ import type { DocumentRef, EventType, Movement } from '../domain/ledger.js';
 import { applyPostings, balanceKey, type Posting } from '../domain/posting.js';
 import { loadBalances, saveBalances } from '../store/balances.repository.js';
 import { findEventByKey, insertEvent, lastEvent } from '../store/events.repository.js';
+import { reservedAt } from '../store/reservations.repository.js';
 import { inLedgerTransaction, type Tx } from '../store/transaction.js';
+import { currentActor } from './actor.js';
 import type { App } from './context.js';
 import { loadEventViews, type EventView } from './event-views.js';
 
@@ -68,6 +70,9 @@ export interface HashedEventRecord {
   documents: string;
   allocation: string | null;
   prev_hash: string;
+  /** Who recorded it and from where; NULL (or absent) on events recorded before users existed. */
+  actor?: string | null;
+  client_address?: string | null;
 }
 
 export interface HashedLine {
@@ -89,7 +94,11 @@ export interface HashedLink {
  * very code that wrote it: any drift between the two would make every ledger look tampered.
  */
 export function eventHash(record: HashedEventRecord, lines: readonly HashedLine[], links: readonly HashedLink[]): string {
-  return sha256(canonicalJson({ ...record, lines, links }));
+  // Actor columns enter the hash only when set: canonical JSON drops undefined keys, so events
+  // recorded before they existed hash exactly as they did, and setting or clearing them later
+  // on any event breaks its hash.
+  const { actor, client_address, ...rest } = record;
+  return sha256(canonicalJson({ ...rest, actor: actor ?? undefined, client_address: client_address ?? undefined, lines, links }));
 }
 
 /**
@@ -144,20 +153,42 @@ export async function appendEvent(
   const draft = await build(trx, id);
   await postLines(trx, draft.lines);
 
-  const now = app.clock.now().toISOString();
   const previous = await lastEvent(trx);
-  const seq = (previous?.seq ?? 0) + 1;
-  const prevHash = previous?.hash ?? GENESIS_HASH;
+  const chained = chainEvent(app, { id, requestHash, idempotencyKey: request.idempotencyKey }, draft, previous);
+  await insertEvent(trx, chained.event, chained.lines, chained.links);
+  const [event] = await loadEventViews(trx, [id]);
+  return { event: event!, replayed: false };
+}
+
+/** An event's stored rows, appended to the chain after `previous` and hashed. */
+export interface ChainedEvent {
+  event: HashedEventRecord & { hash: string };
+  lines: (HashedLine & { event_id: string })[];
+  links: { event_id: string; from_lot_id: number; to_lot_id: number; quantity: number }[];
+}
+
+/**
+ * Numbers and hashes a built event as the successor of `previous` (undefined for the first event).
+ * Shared by the one-event and the batch writer so both chain exactly alike.
+ */
+export function chainEvent(
+  app: App,
+  ids: { id: string; requestHash: string; idempotencyKey: string | undefined },
+  draft: EventDraft,
+  previous: { seq: number; hash: string } | undefined,
+): ChainedEvent {
+  const { id } = ids;
+  const actor = currentActor();
   const lines = draft.lines.map((l, i) => ({ line_no: i + 1, lot_id: l.lotId, location: l.location, quantity: l.quantity, movement: l.movement }));
   const links = draft.links ?? [];
   const record: HashedEventRecord = {
     id,
-    seq,
+    seq: (previous?.seq ?? 0) + 1,
     type: draft.type,
     time: draft.time,
-    recorded_at: now,
-    idempotency_key: request.idempotencyKey ?? id,
-    request_hash: requestHash,
+    recorded_at: app.clock.now().toISOString(),
+    idempotency_key: ids.idempotencyKey ?? id,
+    request_hash: ids.requestHash,
     party: draft.party ?? null,
     location: draft.location ?? null,
     to_location: draft.toLocation ?? null,
@@ -168,24 +199,25 @@ export async function appendEvent(
     shipment_id: draft.shipmentId ?? null,
     documents: JSON.stringify(draft.documents ?? []),
     allocation: draft.allocation === undefined ? null : JSON.stringify(draft.allocation),
-    prev_hash: prevHash,
+    prev_hash: previous?.hash ?? GENESIS_HASH,
+    actor: actor.label,
+    client_address: actor.clientAddress,
   };
-  const hash = eventHash(record, lines, links);
-  await insertEvent(
-    trx,
-    { ...record, hash },
-    lines.map((l) => ({ ...l, event_id: id })),
-    links.map((l) => ({ event_id: id, from_lot_id: l.fromLotId, to_lot_id: l.toLotId, quantity: l.quantity })),
-  );
-  const [event] = await loadEventViews(trx, [id]);
-  return { event: event!, replayed: false };
+  return {
+    event: { ...record, hash: eventHash(record, lines, links) },
+    lines: lines.map((l) => ({ ...l, event_id: id })),
+    links: links.map((l) => ({ event_id: id, from_lot_id: l.fromLotId, to_lot_id: l.toLotId, quantity: l.quantity })),
+  };
 }
 
-/** Applies the lines to the balance projection, refusing the whole event if any would go negative. */
+/** Applies the lines to the balance projection, refusing the whole event if any would go negative or take reserved stock. */
 async function postLines(trx: Tx, lines: readonly LineDraft[]): Promise<void> {
   if (lines.length === 0) return;
   const current = await loadBalances(trx, lines);
-  const next = applyPostings(current, lines);
+  // Reserved stock is held back from every event that takes stock; an order taking its own
+  // reservation releases it in the same transaction first.
+  const takes = lines.filter((l) => l.quantity < 0);
+  const next = applyPostings(current, lines, await reservedAt(trx, takes));
   const rows = new Map<string, { lot_id: number; location: string; quantity: number }>();
   for (const l of lines) {
     const key = balanceKey(l.lotId, l.location);

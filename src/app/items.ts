@@ -1,8 +1,10 @@
 import { Conflict, Invalid, NotFound } from '../domain/errors.js';
+import { ALLOCATION_METHODS, type AllocationMethod } from '../domain/fefo.js';
 import { gtinProblem, toGtin14 } from '../domain/gtin.js';
 import { toMicro } from '../domain/quantity.js';
 import { findItemByGtin, findItems, insertItem, listItems as listItemRows } from '../store/master-data.repository.js';
 import { isUniqueViolation } from '../store/transaction.js';
+import { audited } from './audit.js';
 import type { App } from './context.js';
 import { nonNegativeInteger, requireCode } from './inputs.js';
 import { decodeCursor, isString, pageLimit, paginate, type Page, type PageRequest } from './paging.js';
@@ -16,6 +18,10 @@ export interface ItemInput {
   shelfLifeDays?: number;
   sellByDays?: number;
   unitCost?: number;
+  /** How lots are picked: first-expiry-first-out (default) or first-in-first-out. */
+  allocation?: AllocationMethod;
+  /** An output lot's default expiry may not pass the earliest expiry among the lots it was made from. */
+  expiryFromInputs?: boolean;
 }
 
 /** Creates an item (a product or material); its GTIN, if any, must carry a valid check digit. */
@@ -36,6 +42,8 @@ export async function createItem(app: App, input: ItemInput): Promise<ItemView> 
     gtin = toGtin14(input.gtin);
   }
   const unitCost = input.unitCost === undefined ? null : toMicro(input.unitCost, 'unitCost');
+  const allocation = input.allocation ?? 'fefo';
+  if (!ALLOCATION_METHODS.includes(allocation)) throw Invalid.at('allocation', `must be one of ${ALLOCATION_METHODS.join(', ')}`);
   if (unitCost !== null && unitCost < 0) throw Invalid.at('unitCost', 'must not be negative');
   const row = {
     sku: input.sku,
@@ -46,21 +54,25 @@ export async function createItem(app: App, input: ItemInput): Promise<ItemView> 
     sell_by_days: sellBy ?? null,
     unit_cost: unitCost,
     created_at: app.clock.now().toISOString(),
+    allocation,
+    expiry_from_inputs: input.expiryFromInputs ? 1 : 0,
   };
-  const db = app.store.db;
-  if ((await findItems(db, [input.sku])).length > 0) throw Conflict.at('sku', `item "${input.sku}" already exists`);
-  if (gtin !== null) {
-    const other = await findItemByGtin(db, gtin);
-    if (other) throw Conflict.at('gtin', `GTIN ${gtin} already belongs to item "${other.sku}"`);
-  }
   try {
-    await insertItem(db, row);
+    return await audited(app, async (db) => {
+      if ((await findItems(db, [input.sku])).length > 0) throw Conflict.at('sku', `item "${input.sku}" already exists`);
+      if (gtin !== null) {
+        const other = await findItemByGtin(db, gtin);
+        if (other) throw Conflict.at('gtin', `GTIN ${gtin} already belongs to item "${other.sku}"`);
+      }
+      await insertItem(db, row);
+      const view = itemView(row);
+      return { result: view, change: { entity: 'item', entityId: row.sku, action: 'create', after: view } };
+    });
   } catch (error) {
     // A concurrent create of the same sku or GTIN lost the race.
     if (isUniqueViolation(error)) throw Conflict.at('sku', `item "${input.sku}" or its GTIN already exists`);
     throw error;
   }
-  return itemView(row);
 }
 
 /** One item by sku. */

@@ -2,6 +2,7 @@ import { Conflict, Invalid, NotFound } from '../domain/errors.js';
 import { gs1CheckDigit } from '../domain/gtin.js';
 import { findLocations, insertLocation, listLocations as listLocationRows } from '../store/master-data.repository.js';
 import { isUniqueViolation } from '../store/transaction.js';
+import { audited } from './audit.js';
 import type { App } from './context.js';
 import { requireCode } from './inputs.js';
 import { decodeCursor, isString, pageLimit, paginate, type Page, type PageRequest } from './paging.js';
@@ -30,16 +31,19 @@ export async function createLocation(app: App, input: LocationInput): Promise<Lo
     address: input.address ?? null,
     created_at: app.clock.now().toISOString(),
   };
-  if ((await findLocations(app.store.db, [input.code])).length > 0) {
-    throw Conflict.at('code', `location "${input.code}" already exists`);
-  }
   try {
-    await insertLocation(app.store.db, row);
+    return await audited(app, async (db) => {
+      if ((await findLocations(db, [input.code])).length > 0) {
+        throw Conflict.at('code', `location "${input.code}" already exists`);
+      }
+      await insertLocation(db, row);
+      const view = locationView(row);
+      return { result: view, change: { entity: 'location', entityId: row.code, action: 'create', after: view } };
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw Conflict.at('code', `location "${input.code}" already exists`);
     throw error;
   }
-  return locationView(row);
 }
 
 /** One location by code. */

@@ -29,8 +29,11 @@ export class LotMaker {
     private readonly existing: ReadonlyMap<string, LotRow>,
   ) {}
 
-  /** `defaultProductionDate` applies only to a new lot; an existing lot keeps its own. */
-  async lot(item: ItemRow, code: string, given: LotAttributes, path: string, defaultProductionDate?: string): Promise<LotRow> {
+  /**
+   * `defaultProductionDate` applies only to a new lot; an existing lot keeps its own. So does
+   * `latestDefaultExpiry`: a derived expiry (production date + shelf life, or none) never passes it.
+   */
+  async lot(item: ItemRow, code: string, given: LotAttributes, path: string, defaultProductionDate?: string, latestDefaultExpiry?: string): Promise<LotRow> {
     const key = lotKey(item.sku, code);
     const known = this.made.get(key) ?? this.existing.get(key);
     if (known) {
@@ -41,9 +44,9 @@ export class LotMaker {
     if (attrs.productionDate && attrs.expiryDate && attrs.expiryDate < attrs.productionDate) {
       throw Invalid.at(`${path}.expiryDate`, 'must not be before productionDate');
     }
-    const expiryDate =
-      attrs.expiryDate ??
-      (attrs.productionDate && item.shelf_life_days !== null ? addDays(attrs.productionDate, item.shelf_life_days) : null);
+    const derived = attrs.productionDate && item.shelf_life_days !== null ? addDays(attrs.productionDate, item.shelf_life_days) : null;
+    const capped = latestDefaultExpiry !== undefined && (derived === null || latestDefaultExpiry < derived) ? latestDefaultExpiry : derived;
+    const expiryDate = attrs.expiryDate ?? capped;
     const sellByDate = expiryDate !== null && item.sell_by_days !== null ? addDays(expiryDate, -item.sell_by_days) : null;
     // Derived dates can leave the four-digit years every date field promises.
     if (expiryDate !== null && !isCalendarDate(expiryDate)) throw Invalid.at(`${path}.productionDate`, 'plus the shelf life is past 9999-12-31');

@@ -6,6 +6,8 @@ import { fromMicro } from '../domain/quantity.js';
 import { flowsOf, massBalance } from '../domain/trace.js';
 import { lotBalances } from '../store/balances.repository.js';
 import { findLots, listLots as listLotRows, lotTotals, type LotRow } from '../store/lots.repository.js';
+import { reservationsOfLot } from '../store/reservations.repository.js';
+import type { OrderKind } from '../store/schema.js';
 import type { App } from './context.js';
 import { nonNegativeInteger } from './inputs.js';
 import { decodeCursor, isNumber, pageLimit, paginate, type Page, type PageRequest } from './paging.js';
@@ -19,20 +21,24 @@ export interface LotTotals {
   shipped: number;
   returned: number;
   writtenOff: number;
+  returnedToSupplier: number;
   adjusted: number;
   onHand: number;
 }
 
 export interface LotDetail extends LotSummary {
-  onHand: { location: string; quantity: number }[];
+  /** Stock per location; `reserved` of it is promised to open orders, `free` is the rest. */
+  onHand: { location: string; quantity: number; reserved: number; free: number }[];
+  /** The open orders holding stock of this lot. */
+  reservations: { order: { kind: OrderKind; id: string; number: string }; location: string; quantity: number }[];
   totals: LotTotals;
   /** in = out + on hand, exactly; `closes: false` flags a lot whose ledger and stock disagree. */
   massBalance: MassBalanceView;
 }
 
 function totalsOf(balance: MassBalanceView): LotTotals {
-  const { received, produced, consumed, shipped, returned, writtenOff, adjusted, onHand } = balance;
-  return { received, produced, consumed, shipped, returned, writtenOff, adjusted, onHand };
+  const { received, produced, consumed, shipped, returned, writtenOff, returnedToSupplier, adjusted, onHand } = balance;
+  return { received, produced, consumed, shipped, returned, writtenOff, returnedToSupplier, adjusted, onHand };
 }
 
 async function requireLot(app: App, sku: string, lot: string): Promise<LotRow> {
@@ -44,12 +50,18 @@ async function requireLot(app: App, sku: string, lot: string): Promise<LotRow> {
 /** A lot with its dates, status, stock per location and movement totals. */
 export async function getLot(app: App, sku: string, lot: string): Promise<LotDetail> {
   const row = await requireLot(app, sku, lot);
-  const [balances, sums] = await Promise.all([lotBalances(app.store.db, row.id), lotTotals(app.store.db, row.id)]);
+  const [balances, sums, reservations] = await Promise.all([lotBalances(app.store.db, row.id), lotTotals(app.store.db, row.id), reservationsOfLot(app.store.db, row.id)]);
+  const reservedAt = new Map<string, number>();
+  for (const r of reservations) reservedAt.set(r.location, (reservedAt.get(r.location) ?? 0) + r.quantity);
   const onHand = balances.reduce((s, b) => s + b.quantity, 0);
   const balance = massBalanceView(massBalance(flowsOf(sums.map((s) => [s.movement as Movement, s.quantity])), onHand));
   return {
     ...lotSummary(row, onHand, app.today()),
-    onHand: balances.map((b) => ({ location: b.location, quantity: fromMicro(b.quantity) })),
+    onHand: balances.map((b) => {
+      const reserved = reservedAt.get(b.location) ?? 0;
+      return { location: b.location, quantity: fromMicro(b.quantity), reserved: fromMicro(reserved), free: fromMicro(b.quantity - reserved) };
+    }),
+    reservations: reservations.map((r) => ({ order: { kind: r.order_kind, id: r.order_id, number: r.order_number }, location: r.location, quantity: fromMicro(r.quantity) })),
     totals: totalsOf(balance),
     massBalance: balance,
   };

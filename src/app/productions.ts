@@ -3,9 +3,10 @@ import { Invalid, LotUnavailable } from '../domain/errors.js';
 import { unusableReason } from '../domain/fefo.js';
 import type { DocumentRef } from '../domain/ledger.js';
 import { addMicro } from '../domain/quantity.js';
+import type { Tx } from '../store/transaction.js';
 import type { App } from './context.js';
 import { checkDocuments } from './documents.js';
-import { recordEvent, type LineDraft, type Recorded } from './event-writer.js';
+import { recordEvent, type EventDraft, type LineDraft, type Recorded } from './event-writer.js';
 import { eventTime, positiveQuantity, requireCode, requireDate } from './inputs.js';
 import { LotMaker } from './lot-creation.js';
 import { lotKey, lotLabel, References } from './references.js';
@@ -25,6 +26,14 @@ export interface ProductionInput {
  * to the event's day and its expiry to production date + the item's shelf life.
  */
 export async function recordProduction(app: App, input: ProductionInput, idempotencyKey?: string): Promise<Recorded> {
+  return recordEvent(app, { route: 'productions', body: input, idempotencyKey }, productionBuilder(app, input));
+}
+
+/**
+ * Checks a production batch and returns the step that records it inside the ledger transaction;
+ * production orders complete through the very same step.
+ */
+export function productionBuilder(app: App, input: ProductionInput): (trx: Tx, eventId: string) => Promise<EventDraft> {
   if (input.inputs.length === 0) throw Invalid.at('inputs', 'must contain at least one input lot');
   if (input.outputs.length === 0) throw Invalid.at('outputs', 'must contain at least one output lot');
   const time = eventTime(app, input.time);
@@ -42,7 +51,7 @@ export async function recordProduction(app: App, input: ProductionInput, idempot
     if (inputKeys.has(lotKey(o.sku, o.lot))) throw Invalid.at(`outputs.${i}.lot`, 'a lot cannot be both input and output of one batch');
   });
 
-  return recordEvent(app, { route: 'productions', body: input, idempotencyKey }, async (trx, eventId) => {
+  return async (trx, eventId) => {
     const refs = new References(trx);
     await refs.locations([{ code: input.location, path: 'location' }]);
     const items = await refs.items(input.outputs.map((o, i) => ({ sku: o.sku, path: `outputs.${i}.sku` })));
@@ -54,8 +63,11 @@ export async function recordProduction(app: App, input: ProductionInput, idempot
 
     const lines: LineDraft[] = [];
     const consumed = new Map<number, number>();
+    // An output may not outlive what it is made of, for items that say so (expiryFromInputs).
+    let earliestInputExpiry: string | undefined;
     for (const [i, l] of input.inputs.entries()) {
       const lot = lots.get(lotKey(l.sku, l.lot))!;
+      if (lot.expiry_date !== null && (earliestInputExpiry === undefined || lot.expiry_date < earliestInputExpiry)) earliestInputExpiry = lot.expiry_date;
       const reason = unusableReason({ holdState: lot.hold_state, expiryDate: lot.expiry_date }, { shipDate: day, minShelfLifeDays: 0 });
       if (reason) throw new LotUnavailable(`inputs.${i}.lot: lot "${l.lot}" of item "${l.sku}" is ${reason}`, [{ path: `inputs.${i}.lot`, message: `lot is ${reason}` }]);
       consumed.set(lot.id, addMicro(consumed.get(lot.id) ?? 0, inQty[i]!));
@@ -64,11 +76,13 @@ export async function recordProduction(app: App, input: ProductionInput, idempot
     const maker = new LotMaker(app, trx, eventId, 'production', lots);
     const outputIds = new Set<number>();
     for (const [i, o] of input.outputs.entries()) {
-      const lot = await maker.lot(items.get(o.sku)!, o.lot, { productionDate: o.productionDate, expiryDate: o.expiryDate }, `outputs.${i}`, day);
+      const item = items.get(o.sku)!;
+      const expiryCap = item.expiry_from_inputs ? earliestInputExpiry : undefined;
+      const lot = await maker.lot(item, o.lot, { productionDate: o.productionDate, expiryDate: o.expiryDate }, `outputs.${i}`, day, expiryCap);
       outputIds.add(lot.id);
       lines.push({ lotId: lot.id, location: input.location, quantity: outQty[i]!, movement: 'production', path: `outputs.${i}.quantity`, label: lotLabel(o.sku, o.lot) });
     }
     const links = [...consumed].flatMap(([fromLotId, quantity]) => [...outputIds].map((toLotId) => ({ fromLotId, toLotId, quantity })));
     return { type: 'production', time, location: input.location, documents, lines, links };
-  });
+  };
 }

@@ -16,9 +16,11 @@ import {
 } from '../store/recalls.repository.js';
 import { inLedgerTransaction, inReadTransaction, type Tx } from '../store/transaction.js';
 import type { App } from './context.js';
+import { recordAudit } from './audit.js';
 import { recordEvent } from './event-writer.js';
 import { decodeCursor, isString, pageLimit, paginate, type Page, type PageRequest } from './paging.js';
 import { collectTrace, customerExposures, resolveLots, traceView, type CustomerView, type LotRef, type TraceData, type TraceView } from './trace.js';
+import { notifyRecallOpened } from './webhooks.js';
 
 export interface RecallInput {
   lots: LotRef[];
@@ -173,11 +175,16 @@ export async function createRecall(app: App, input: RecallInput, idempotencyKey?
   const started = performance.now();
   const id = app.newId();
   if (input.drill) {
-    await inLedgerTransaction(app.store, (trx) => openRecall(app, trx, id, input, null, started));
+    await inLedgerTransaction(app.store, async (trx) => {
+      await openRecall(app, trx, id, input, null, started);
+      await recordAudit(app, trx, { entity: 'recall', entityId: id, action: 'create', after: { ...input, status: 'open' } });
+    });
     return { recall: await getRecall(app, id), replayed: false };
   }
   const recorded = await recordEvent(app, { route: 'recalls', body: input, idempotencyKey }, async (trx, eventId) => {
     await openRecall(app, trx, id, input, eventId, started);
+    await notifyRecallOpened(app, trx, id);
+    await recordAudit(app, trx, { entity: 'recall', entityId: id, action: 'create', after: { ...input, status: 'open', event: eventId } });
     return {
       type: 'recall',
       time: app.clock.now().toISOString(),
@@ -264,11 +271,14 @@ export async function markRecallCustomer(
     const row = (await recallCustomers(trx, id)).find((c) => c.party === party);
     if (!row) throw new NotFound(`customer "${party}" is not part of recall ${id}`);
     const now = app.clock.now().toISOString();
-    await updateRecallCustomer(trx, id, party, {
+    const after = {
       notified_at: row.notified_at ?? now,
       acknowledged_at: step === 'acknowledged' ? (row.acknowledged_at ?? now) : row.acknowledged_at,
       note: input.note ?? row.note,
-    });
+    };
+    await updateRecallCustomer(trx, id, party, after);
+    const before = { notified_at: row.notified_at, acknowledged_at: row.acknowledged_at, note: row.note };
+    await recordAudit(app, trx, { entity: 'recall_customer', entityId: `${id}/${party}`, action: step, before, after });
   });
   return getRecall(app, id);
 }
@@ -279,8 +289,16 @@ export async function markRecallCustomer(
  */
 export async function closeRecall(app: App, id: string, input: { note?: string }): Promise<RecallView> {
   await inLedgerTransaction(app.store, async (trx) => {
-    await requireOpenRecall(trx, id);
-    await closeRecallRow(trx, id, app.clock.now().toISOString(), input.note ?? null);
+    const recall = await requireOpenRecall(trx, id);
+    const closedAt = app.clock.now().toISOString();
+    await closeRecallRow(trx, id, closedAt, input.note ?? null);
+    await recordAudit(app, trx, {
+      entity: 'recall',
+      entityId: id,
+      action: 'close',
+      before: { status: recall.status },
+      after: { status: 'closed', closedAt, note: input.note ?? null },
+    });
   });
   return getRecall(app, id);
 }

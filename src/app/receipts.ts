@@ -1,11 +1,13 @@
 import { Invalid } from '../domain/errors.js';
 import type { DocumentRef } from '../domain/ledger.js';
+import type { Tx } from '../store/transaction.js';
 import type { App } from './context.js';
 import { checkDocuments } from './documents.js';
-import { recordEvent, type LineDraft, type Recorded } from './event-writer.js';
+import { recordEvent, type EventDraft, type LineDraft, type Recorded } from './event-writer.js';
 import { eventTime, positiveQuantity, requireCode, requireDate } from './inputs.js';
 import { LotMaker } from './lot-creation.js';
 import { lotLabel, References } from './references.js';
+import { resolveReceiptScans, type ReceiptScanLine, type WithScanLines } from './scan-lines.js';
 
 export interface ReceiptInput {
   supplier: string;
@@ -25,9 +27,18 @@ export interface ReceiptInput {
 /**
  * Records goods received from a supplier. Lots named for the first time are created with the
  * supplier, supplier lot and dates; goods that arrive already expired are recorded as they are
- * and the lot shows `expired` at once.
+ * and the lot shows `expired` at once. A line may be a GS1 scan instead (see scan-lines.ts).
  */
-export async function recordReceipt(app: App, input: ReceiptInput, idempotencyKey?: string): Promise<Recorded> {
+export async function recordReceipt(app: App, request: WithScanLines<ReceiptInput, ReceiptScanLine>, idempotencyKey?: string): Promise<Recorded> {
+  const input = { ...request, lines: await resolveReceiptScans(app, request.lines) };
+  return recordEvent(app, { route: 'receipts', body: input, idempotencyKey }, receiptBuilder(app, input));
+}
+
+/**
+ * Checks a receipt and returns the step that records it inside the ledger transaction; purchase
+ * orders receive through the very same step.
+ */
+export function receiptBuilder(app: App, input: ReceiptInput): (trx: Tx, eventId: string) => Promise<EventDraft> {
   if (input.lines.length === 0) throw Invalid.at('lines', 'must contain at least one line');
   const time = eventTime(app, input.time);
   const documents = checkDocuments(input.documents);
@@ -37,7 +48,7 @@ export async function recordReceipt(app: App, input: ReceiptInput, idempotencyKe
     requireDate(l.productionDate, `lines.${i}.productionDate`);
     return positiveQuantity(l.quantity, `lines.${i}.quantity`);
   });
-  return recordEvent(app, { route: 'receipts', body: input, idempotencyKey }, async (trx, eventId) => {
+  return async (trx, eventId) => {
     const refs = new References(trx);
     await refs.party(input.supplier, 'supplier', 'supplier');
     await refs.locations([{ code: input.location, path: 'location' }]);
@@ -57,5 +68,5 @@ export async function recordReceipt(app: App, input: ReceiptInput, idempotencyKe
       lines.push({ lotId: lot.id, location: input.location, quantity: quantities[i]!, movement: 'receipt', path: `lines.${i}.quantity`, label: lotLabel(l.sku, l.lot) });
     }
     return { type: 'receipt', time, party: input.supplier, location: input.location, documents, lines };
-  });
+  };
 }

@@ -9,6 +9,9 @@ export interface StockView {
   lot: string;
   location: string;
   quantity: number;
+  /** Of `quantity`, what open orders have reserved; `free` is the rest. */
+  reserved: number;
+  free: number;
   expiryDate: string | null;
   status: LotStatus;
 }
@@ -29,6 +32,8 @@ export async function listStock(app: App, filter: StockFilter, page: PageRequest
       lot: r.code,
       location: r.location,
       quantity: fromMicro(r.quantity),
+      reserved: fromMicro(r.reserved),
+      free: fromMicro(r.quantity - r.reserved),
       expiryDate: r.expiry_date,
       status: lotStatus({ holdState: r.hold_state, expiryDate: r.expiry_date }, r.quantity, today),
     }),

@@ -77,6 +77,7 @@ export interface MassBalanceView {
   consumed: number;
   shipped: number;
   writtenOff: number;
+  returnedToSupplier: number;
   onHand: number;
   difference: number;
   closes: boolean;
@@ -91,6 +92,7 @@ export function massBalanceView(b: MassBalance): MassBalanceView {
     consumed: fromMicro(b.consumed),
     shipped: fromMicro(b.shipped),
     writtenOff: fromMicro(b.writtenOff),
+    returnedToSupplier: fromMicro(b.returnedToSupplier),
     onHand: fromMicro(b.onHand),
     difference: fromMicro(b.difference),
     closes: b.closes,

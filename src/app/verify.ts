@@ -2,6 +2,8 @@ import { fromMicro } from '../domain/quantity.js';
 import type { EventRow } from '../store/events.repository.js';
 import { balanceMismatches, countBalances, eventsAfter, linesInSeqRange, linksInSeqRange } from '../store/verify.repository.js';
 import type { Tx } from '../store/transaction.js';
+import { auditAfter, type AuditRow } from '../store/audit.repository.js';
+import { auditHash } from './audit.js';
 import type { App } from './context.js';
 import { eventHash, GENESIS_HASH, type HashedEventRecord, type HashedLine, type HashedLink } from './event-writer.js';
 
@@ -25,9 +27,13 @@ export interface BalanceMismatch {
   projection: number;
 }
 
+/** Where the audit chain first stops holding. */
+export type AuditBreak = Omit<ChainBreak, 'id'>;
+
 export interface VerifyReport {
   ok: boolean;
   chain: { ok: boolean; eventsChecked: number; lastHash: string; firstBreak: ChainBreak | null };
+  audit: { ok: boolean; entriesChecked: number; lastHash: string; firstBreak: AuditBreak | null };
   balances: { ok: boolean; checked: number; mismatchCount: number; mismatches: BalanceMismatch[] };
 }
 
@@ -39,9 +45,9 @@ export interface VerifyOptions {
 }
 
 /**
- * Checks the ledger's two invariants: the balance projection equals the sum of the ledger lines
- * for every (lot, location), and every event's hash matches its stored contents and links to its
- * predecessor. Reads one consistent snapshot, events in batches by sequence number.
+ * Checks the ledger's invariants: the balance projection equals the sum of the ledger lines for
+ * every (lot, location), and every event's and every audit entry's hash matches its stored
+ * contents and links to its predecessor. Reads one consistent snapshot, in batches by sequence.
  */
 export async function verifyLedger(app: App, options: VerifyOptions = {}): Promise<VerifyReport> {
   const batchSize = options.batchSize ?? 5000;
@@ -53,6 +59,7 @@ export async function verifyLedger(app: App, options: VerifyOptions = {}): Promi
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
       const chain = await verifyChain(trx, batchSize);
+      const audit = await verifyAuditChain(trx, batchSize);
       const [mismatched, checked] = await Promise.all([balanceMismatches(trx, maxMismatches), countBalances(trx)]);
       const balances = {
         ok: mismatched.count === 0,
@@ -66,7 +73,7 @@ export async function verifyLedger(app: App, options: VerifyOptions = {}): Promi
           projection: fromMicro(r.projection),
         })),
       };
-      return { ok: chain.ok && balances.ok, chain, balances };
+      return { ok: chain.ok && balances.ok && audit.ok, chain, audit, balances };
     });
 }
 
@@ -88,6 +95,37 @@ async function verifyChain(trx: Tx, batchSize: number): Promise<VerifyReport['ch
     }
   }
   return { ok: true, eventsChecked: checked, lastHash: previous.hash, firstBreak: null };
+}
+
+async function verifyAuditChain(trx: Tx, batchSize: number): Promise<VerifyReport['audit']> {
+  let previous = { seq: 0, hash: GENESIS_HASH };
+  let checked = 0;
+  for (;;) {
+    const entries = await auditAfter(trx, previous.seq, batchSize);
+    if (entries.length === 0) break;
+    for (const entry of entries) {
+      const broken = checkAuditLink(entry, previous);
+      if (broken) return { ok: false, entriesChecked: checked, lastHash: previous.hash, firstBreak: broken };
+      previous = { seq: entry.seq, hash: entry.hash };
+      checked++;
+    }
+  }
+  return { ok: true, entriesChecked: checked, lastHash: previous.hash, firstBreak: null };
+}
+
+function checkAuditLink(entry: AuditRow, previous: { seq: number; hash: string }): AuditBreak | null {
+  const seq = entry.seq;
+  if (seq !== previous.seq + 1) {
+    return { seq, problem: 'sequence_gap', message: `audit entry #${seq} follows #${previous.seq}: entries are missing`, expected: String(previous.seq + 1), actual: String(seq) };
+  }
+  if (entry.prev_hash !== previous.hash) {
+    return { seq, problem: 'prev_hash_mismatch', message: `audit entry #${seq} does not link to the hash of the entry before it`, expected: previous.hash, actual: entry.prev_hash };
+  }
+  const computed = auditHash(entry);
+  if (computed !== entry.hash) {
+    return { seq, problem: 'hash_mismatch', message: `audit entry #${seq} was changed after it was recorded: its contents do not match its hash`, expected: computed, actual: entry.hash };
+  }
+  return null;
 }
 
 function checkLink(event: EventRow, previous: { seq: number; hash: string }, lines: HashedLine[], links: HashedLink[]): ChainBreak | null {
@@ -129,6 +167,8 @@ function hashedRecordOf(e: EventRow): HashedEventRecord {
     documents: e.documents,
     allocation: e.allocation,
     prev_hash: e.prev_hash,
+    actor: e.actor,
+    client_address: e.client_address,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { AllocationMethod } from '../domain/fefo.js';
 import type { DocumentRef } from '../domain/ledger.js';
 import { lotStatus, type LotStatus } from '../domain/lot-status.js';
 import { fromMicro } from '../domain/quantity.js';
@@ -14,6 +15,8 @@ export interface ItemView {
   shelfLifeDays: number | null;
   sellByDays: number | null;
   unitCost: number | null;
+  allocation: AllocationMethod;
+  expiryFromInputs: boolean;
   createdAt: string;
 }
 
@@ -26,6 +29,8 @@ export function itemView(r: ItemRow): ItemView {
     shelfLifeDays: r.shelf_life_days,
     sellByDays: r.sell_by_days,
     unitCost: r.unit_cost === null ? null : fromMicro(Number(r.unit_cost)),
+    allocation: r.allocation,
+    expiryFromInputs: Number(r.expiry_from_inputs) === 1,
     createdAt: r.created_at,
   };
 }
@@ -40,6 +45,7 @@ export interface PartyView {
   phone: string | null;
   address: string | null;
   minShelfLifeDays: number | null;
+  minShelfLifePercent: number | null;
   createdAt: string;
 }
 
@@ -55,6 +61,7 @@ export function partyView(r: PartyRow): PartyView {
     phone: r.phone,
     address: r.address,
     minShelfLifeDays: r.min_shelf_life_days,
+    minShelfLifePercent: r.min_shelf_life_percent,
     createdAt: r.created_at,
   };
 }

@@ -1,14 +1,23 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
+import { userInfo } from 'node:os';
+import { cliActor, runAs } from '../app/actor.js';
+import { registerAudit } from './commands/audit.js';
+import { registerAlerts } from './commands/alerts.js';
+import { registerBench } from './commands/bench.js';
 import { registerDemo } from './commands/demo.js';
 import { registerEvents } from './commands/events.js';
+import { registerExpiry } from './commands/expiry.js';
 import { registerLot } from './commands/lot.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerRecall } from './commands/recall.js';
 import { registerServe } from './commands/serve.js';
 import { registerStock } from './commands/stock.js';
+import { registerToken } from './commands/token.js';
 import { registerTrace } from './commands/trace.js';
+import { registerUser } from './commands/user.js';
 import { registerVerify } from './commands/verify.js';
+import { registerWaste } from './commands/waste.js';
 import { describeError, type CliIo } from './output.js';
 import { CliFailure, type CommandContext } from './runtime.js';
 
@@ -24,7 +33,14 @@ const COMMANDS: ((program: Command, ctx: CommandContext) => void)[] = [
   registerEvents,
   registerTrace,
   registerRecall,
+  registerExpiry,
+  registerAlerts,
+  registerWaste,
   registerVerify,
+  registerUser,
+  registerToken,
+  registerAudit,
+  registerBench,
 ];
 
 const chomp = (text: string): string => text.replace(/\n$/, '');
@@ -47,6 +63,14 @@ export function buildProgram(io: CliIo, env: NodeJS.ProcessEnv = process.env): C
   return program;
 }
 
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown'; // no passwd entry (e.g. an arbitrary container uid)
+  }
+}
+
 function processIo(): CliIo {
   // `lotline stock | head` closes the pipe early: that is the reader's choice, not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -67,7 +91,8 @@ function processIo(): CliIo {
 export async function run(argv: readonly string[], io: CliIo = processIo(), env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const program = buildProgram(io, env);
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    // Whoever can run the CLI holds the database itself; events and audit entries name them.
+    await runAs(cliActor(osUser()), () => program.parseAsync([...argv], { from: 'user' }));
     return 0;
   } catch (error) {
     // Commander has already printed its message (or the help or version).

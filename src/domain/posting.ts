@@ -14,12 +14,23 @@ export interface Posting {
 
 export const balanceKey = (lotId: number, location: string): string => `${lotId}\u0000${location}`;
 
+/** What orders hold of one (lot, location): the total and who holds it (order numbers). */
+export interface Reserved {
+  quantity: Micro;
+  holders: readonly string[];
+}
+
 /**
  * Applies postings to the current balances and returns the new balance of every touched
- * (lot, location). Stock never goes negative: every shortfall is reported at once, and nothing
- * is applied unless all lines fit.
+ * (lot, location). Stock never goes negative, and stock that orders have reserved is not taken by
+ * anything else (reservations are pending transfers: a balance may only fall to what they hold).
+ * Every shortfall is reported at once, and nothing is applied unless all lines fit.
  */
-export function applyPostings(current: ReadonlyMap<string, Micro>, postings: readonly Posting[]): Map<string, Micro> {
+export function applyPostings(
+  current: ReadonlyMap<string, Micro>,
+  postings: readonly Posting[],
+  reserved: ReadonlyMap<string, Reserved> = new Map(),
+): Map<string, Micro> {
   const next = new Map<string, Micro>();
   for (const p of postings) {
     const key = balanceKey(p.lotId, p.location);
@@ -30,12 +41,23 @@ export function applyPostings(current: ReadonlyMap<string, Micro>, postings: rea
   for (const p of postings) {
     const key = balanceKey(p.lotId, p.location);
     const after = next.get(key) ?? 0;
-    if (after < 0 && !reported.has(key)) {
+    if (reported.has(key)) continue;
+    const before = current.get(key) ?? 0;
+    if (after < 0) {
       reported.add(key);
-      const before = current.get(key) ?? 0;
       problems.push({
         path: p.path,
         message: `not enough stock of ${p.label} at ${p.location}: ${formatMicro(before)} on hand, ${formatMicro(before - after)} needed`,
+      });
+      continue;
+    }
+    const held = reserved.get(key);
+    // Only a fall is refused: stock coming in never conflicts with what is promised.
+    if (held && after < before && after < held.quantity) {
+      reported.add(key);
+      problems.push({
+        path: p.path,
+        message: `${formatMicro(held.quantity)} of ${p.label} at ${p.location} is reserved for ${held.holders.join(', ')}: ${formatMicro(Math.max(0, before - held.quantity))} free, ${formatMicro(before - after)} needed`,
       });
     }
   }

@@ -62,11 +62,13 @@ export interface Flows {
   consumed: Micro;
   shipped: Micro;
   writtenOff: Micro;
+  /** Sent back to the supplier it was received from. */
+  returnedToSupplier: Micro;
   /** Net of transfers between locations; zero whenever each transfer's two lines were recorded. */
   transferred: Micro;
 }
 
-export const NO_FLOWS: Flows = { received: 0, produced: 0, returned: 0, adjusted: 0, consumed: 0, shipped: 0, writtenOff: 0, transferred: 0 };
+export const NO_FLOWS: Flows = { received: 0, produced: 0, returned: 0, adjusted: 0, consumed: 0, shipped: 0, writtenOff: 0, returnedToSupplier: 0, transferred: 0 };
 
 /** Sums of a lot's ledger lines per movement → flows. */
 export function flowsOf(sums: Iterable<[Movement, Micro]>): Flows {
@@ -80,6 +82,7 @@ export function flowsOf(sums: Iterable<[Movement, Micro]>): Flows {
       case 'consumption': f.consumed -= q; break;
       case 'shipment': f.shipped -= q; break;
       case 'write_off': f.writtenOff -= q; break;
+      case 'supplier_return': f.returnedToSupplier -= q; break;
       case 'transfer_in':
       case 'transfer_out': f.transferred += q; break;
     }
@@ -95,13 +98,14 @@ export interface MassBalance extends Flows {
 }
 
 /**
- * received + produced + returned ± adjusted = consumed + shipped + written off + on hand.
+ * received + produced + returned ± adjusted = consumed + shipped + written off + returned to
+ * supplier + on hand.
  * `onHand` comes from the balance projection, so a difference means the projection and the
  * ledger disagree (or a transfer lost a line) — exactly what an auditor wants flagged.
  */
 export function massBalance(flows: Flows, onHand: Micro): MassBalance {
   const inflow = flows.received + flows.produced + flows.returned + flows.adjusted + flows.transferred;
-  const outflow = flows.consumed + flows.shipped + flows.writtenOff;
+  const outflow = flows.consumed + flows.shipped + flows.writtenOff + flows.returnedToSupplier;
   const difference = inflow - outflow - onHand;
   return { ...flows, onHand, difference, closes: difference === 0 };
 }

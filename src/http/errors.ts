@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AccessError } from '../app/secrets.js';
 import { DomainError, type ErrorDetail } from '../domain/errors.js';
 
 const STATUS: Record<DomainError['code'], number> = { invalid_request: 400, not_found: 404, conflict: 409 };
@@ -32,6 +33,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       return send(reply, 415, 'unsupported_media_type', 'send JSON with Content-Type: application/json');
     }
+    if (error instanceof AccessError) return send(reply, error.statusCode, error.code, error.message);
+    if (error.statusCode === 429) return send(reply, 429, 'rate_limited', 'too many attempts; wait a minute and try again');
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(reply, 413, 'payload_too_large', 'request body is too large');
     const status = error.statusCode ?? 500;
     if (status < 500) {

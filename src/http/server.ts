@@ -5,27 +5,37 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import type { App } from '../app/context.js';
 import { frameworkErrors, registerErrorHandling } from './errors.js';
 import { registerInputGuard } from './input-guard.js';
+import { registerSecurity, registerSecurityRoutes, type SecurityOptions } from './security.js';
 import { eventRoutes } from './routes/events.routes.js';
+import { gs1Routes } from './routes/gs1.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { lotRoutes } from './routes/lots.routes.js';
 import { masterDataRoutes } from './routes/master-data.routes.js';
+import { orderRoutes } from './routes/orders.routes.js';
 import { recallReportRoutes } from './routes/recall-report.routes.js';
 import { recallRoutes } from './routes/recalls.routes.js';
 import { traceRoutes } from './routes/trace.routes.js';
+import { alertRoutes } from './routes/alerts.routes.js';
+import { analyticsRoutes } from './routes/analytics.routes.js';
+import { expiryRoutes } from './routes/expiry.routes.js';
+import { webhookRoutes } from './routes/webhooks.routes.js';
 
 export const API_PREFIX = '/api/v1';
 
-export interface ServerOptions {
+export interface ServerOptions extends SecurityOptions {
   logger?: FastifyServerOptions['logger'];
+  /** Trust X-Forwarded-* from a reverse proxy (client address, https); off unless configured. */
+  trustProxy?: boolean;
 }
 
 /** Builds the HTTP server around an opened app; the caller listens (or injects, in tests). */
 export async function buildServer(app: App, options: ServerOptions = {}): Promise<FastifyInstance> {
-  const server = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024, frameworkErrors }).withTypeProvider<ZodTypeProvider>();
+  const server = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024, frameworkErrors, trustProxy: options.trustProxy ?? false }).withTypeProvider<ZodTypeProvider>();
   server.setValidatorCompiler(validatorCompiler);
   server.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(server);
   registerInputGuard(server);
+  await registerSecurity(server, app, options);
 
   await server.register(swagger, {
     openapi: {
@@ -39,12 +49,19 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
 
   await server.register(healthRoutes(app));
   server.get('/api/openapi.json', { schema: { hide: true } }, async () => server.swagger());
+  await registerSecurityRoutes(server, app, API_PREFIX, options);
   await server.register(masterDataRoutes(app), { prefix: API_PREFIX });
   await server.register(lotRoutes(app), { prefix: API_PREFIX });
   await server.register(eventRoutes(app), { prefix: API_PREFIX });
+  await server.register(orderRoutes(app), { prefix: API_PREFIX });
+  await server.register(gs1Routes(app), { prefix: API_PREFIX });
   await server.register(traceRoutes(app), { prefix: API_PREFIX });
   await server.register(recallRoutes(app), { prefix: API_PREFIX });
   await server.register(recallReportRoutes(app), { prefix: API_PREFIX });
+  await server.register(expiryRoutes(app), { prefix: API_PREFIX });
+  await server.register(alertRoutes(app), { prefix: API_PREFIX });
+  await server.register(webhookRoutes(app), { prefix: API_PREFIX });
+  await server.register(analyticsRoutes(app), { prefix: API_PREFIX });
   await server.ready();
   return server;
 }

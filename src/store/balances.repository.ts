@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { balanceKey } from '../domain/posting.js';
 import type { LotRow } from './lots.repository.js';
 import { chunks, type Tx } from './transaction.js';
@@ -87,11 +88,13 @@ export async function listStock(
   db: Tx,
   filter: StockFilter,
   page: { after?: [string, string, string]; limit: number },
-): Promise<StockRow[]> {
+): Promise<(StockRow & { reserved: number })[]> {
+  // What open orders hold of each row (see reservations.repository.ts).
+  const reserved = sql<number>`coalesce((select sum(r.quantity) from reservations r where r.lot_id = balances.lot_id and r.location = balances.location), 0)`;
   let q = db
     .selectFrom('balances')
     .innerJoin('lots', 'lots.id', 'balances.lot_id')
-    .select(['balances.lot_id', 'balances.location', 'balances.quantity', 'lots.sku', 'lots.code', 'lots.expiry_date', 'lots.hold_state'])
+    .select(['balances.lot_id', 'balances.location', 'balances.quantity', 'lots.sku', 'lots.code', 'lots.expiry_date', 'lots.hold_state', reserved.as('reserved')])
     .where('balances.quantity', '<>', 0)
     .orderBy('lots.sku')
     .orderBy('lots.code')
@@ -105,5 +108,5 @@ export async function listStock(
     q = q.where((eb) => eb(eb.refTuple('lots.sku', 'lots.code', 'balances.location'), '>', eb.tuple(sku, code, location)));
   }
   const rows = await q.execute();
-  return rows.map((r) => ({ ...r, lot_id: Number(r.lot_id), quantity: Number(r.quantity) }));
+  return rows.map((r) => ({ ...r, lot_id: Number(r.lot_id), quantity: Number(r.quantity), reserved: Number(r.reserved) }));
 }

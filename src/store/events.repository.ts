@@ -25,6 +25,26 @@ export async function insertEvent(
   for (const part of chunks(links, 500)) await db.insertInto('lot_links').values(part).execute();
 }
 
+/** The events recorded under any of the idempotency keys, in one statement per 500 keys. */
+export async function findEventsByKeys(db: Tx, keys: readonly string[]): Promise<EventRow[]> {
+  const out: EventRow[] = [];
+  for (const part of chunks([...new Set(keys)], 500)) out.push(...(await db.selectFrom('events').selectAll().where('idempotency_key', 'in', part).execute()));
+  return out;
+}
+
+/** Many events with their lines and links in multi-row statements (the batch writer's path). */
+export async function insertEvents(
+  db: Tx,
+  events: Insertable<EventsTable>[],
+  lines: Insertable<EventLinesTable>[],
+  links: Insertable<LotLinksTable>[],
+): Promise<void> {
+  // 19 columns × 500 rows stays far below both engines' bind-parameter limits.
+  for (const part of chunks(events, 500)) await db.insertInto('events').values(part).execute();
+  for (const part of chunks(lines, 500)) await db.insertInto('event_lines').values(part).execute();
+  for (const part of chunks(links, 500)) await db.insertInto('lot_links').values(part).execute();
+}
+
 export async function findEvents(db: Tx, ids: readonly string[]): Promise<EventRow[]> {
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('events').selectAll().where('id', 'in', [...new Set(ids)]).execute();
@@ -114,23 +134,67 @@ export async function returnableByLot(
   lotIds: readonly number[],
   shipmentId: string | undefined,
 ): Promise<Map<number, number>> {
+  const net = await netMovedWithParty(db, customer, lotIds, ['shipment', 'return'], shipmentId);
+  return new Map([...net].map(([lot, q]) => [lot, -q]));
+}
+
+/**
+ * Net quantity of each lot received from a supplier minus what was already sent back to it,
+ * optionally within one receipt: the most that may still be returned to the supplier.
+ */
+export async function returnableToSupplierByLot(
+  db: Tx,
+  supplier: string,
+  lotIds: readonly number[],
+  receiptId: string | undefined,
+): Promise<Map<number, number>> {
+  return netMovedWithParty(db, supplier, lotIds, ['receipt', 'supplier_return'], receiptId);
+}
+
+/**
+ * Sum of the lines of the given movements per lot in events with a party, optionally within one
+ * event: that event, its reversal, and returns made against it (whose reversals carry the same link).
+ */
+async function netMovedWithParty(
+  db: Tx,
+  party: string,
+  lotIds: readonly number[],
+  movements: readonly string[],
+  againstId: string | undefined,
+): Promise<Map<number, number>> {
   const out = new Map<number, number>();
   if (lotIds.length === 0) return out;
   let q = db
     .selectFrom('event_lines')
     .innerJoin('events', 'events.id', 'event_lines.event_id')
-    .select(['event_lines.lot_id', sql<number>`sum(-event_lines.quantity)`.as('quantity')])
-    .where('events.party', '=', customer)
-    .where('event_lines.movement', 'in', ['shipment', 'return'])
+    .select(['event_lines.lot_id', sql<number>`sum(event_lines.quantity)`.as('quantity')])
+    .where('events.party', '=', party)
+    .where('event_lines.movement', 'in', [...movements])
     .where('event_lines.lot_id', 'in', [...new Set(lotIds)])
     .groupBy('event_lines.lot_id');
-  if (shipmentId !== undefined) {
-    // The shipment, its reversal, and returns against it (whose reversals carry the same link).
-    q = q.where((eb) =>
-      eb.or([eb('events.id', '=', shipmentId), eb('events.reverses', '=', shipmentId), eb('events.shipment_id', '=', shipmentId)]),
-    );
+  if (againstId !== undefined) {
+    q = q.where((eb) => eb.or([eb('events.id', '=', againstId), eb('events.reverses', '=', againstId), eb('events.shipment_id', '=', againstId)]));
   }
   for (const r of await q.execute()) out.set(Number(r.lot_id), Number(r.quantity));
+  return out;
+}
+
+/** Customer and supplier returns made against each of the given events, in ledger order. */
+export async function returnsAgainst(db: Tx, eventIds: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (eventIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('events')
+    .select(['id', 'shipment_id'])
+    .where('shipment_id', 'in', [...new Set(eventIds)])
+    .where('type', 'in', ['return', 'supplier_return'])
+    .orderBy('seq')
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.shipment_id!) ?? [];
+    list.push(r.id);
+    out.set(r.shipment_id!, list);
+  }
   return out;
 }
 

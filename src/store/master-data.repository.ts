@@ -19,6 +19,11 @@ export async function findItemByGtin(db: Tx, gtin: string): Promise<ItemRow | un
   return db.selectFrom('items').selectAll().where('gtin', '=', gtin).executeTakeFirst();
 }
 
+export async function findItemsByGtins(db: Tx, gtins: readonly string[]): Promise<ItemRow[]> {
+  if (gtins.length === 0) return [];
+  return db.selectFrom('items').selectAll().where('gtin', 'in', [...new Set(gtins)]).execute();
+}
+
 export async function listItems(db: Tx, page: { after?: string; limit: number }): Promise<ItemRow[]> {
   let q = db.selectFrom('items').selectAll().orderBy('sku').limit(page.limit);
   if (page.after !== undefined) q = q.where('sku', '>', page.after);

@@ -2,12 +2,18 @@ import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Dialect, Store } from './db.js';
 import * as ledger from './migrations/2026-11-24-001-ledger.js';
 import * as recalls from './migrations/2026-11-25-002-recalls.js';
+import * as expiryAlerts from './migrations/2026-11-26-003-expiry-alerts.js';
+import * as orders from './migrations/2026-11-27-004-orders.js';
+import * as authAudit from './migrations/2026-11-28-005-auth-audit.js';
 
 // Migrations are listed here, not read from disk, so the compiled package
 // and the tests run exactly the same set. Names sort by date.
 const MIGRATIONS: Record<string, { up: (db: Parameters<Migration['up']>[0], dialect: Dialect) => Promise<void> }> = {
   '2026-11-24-001-ledger': ledger,
   '2026-11-25-002-recalls': recalls,
+  '2026-11-26-003-expiry-alerts': expiryAlerts,
+  '2026-11-27-004-orders': orders,
+  '2026-11-28-005-auth-audit': authAudit,
 };
 
 class StaticProvider implements MigrationProvider {

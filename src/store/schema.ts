@@ -13,6 +13,24 @@ export interface Database {
   recalls: RecallsTable;
   recall_lots: RecallLotsTable;
   recall_customers: RecallCustomersTable;
+  purchase_orders: PurchaseOrdersTable;
+  purchase_order_lines: OrderLinesTable;
+  sales_orders: SalesOrdersTable;
+  sales_order_lines: OrderLinesTable;
+  recipes: RecipesTable;
+  recipe_inputs: RecipeInputsTable;
+  production_orders: ProductionOrdersTable;
+  production_order_inputs: OrderLinesTable;
+  order_events: OrderEventsTable;
+  reservations: ReservationsTable;
+  item_alert_thresholds: ItemAlertThresholdsTable;
+  alerts: AlertsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  audit_log: AuditLogTable;
 }
 
 export interface ItemsTable {
@@ -25,6 +43,10 @@ export interface ItemsTable {
   /** Cost of one unit in micro-units of the currency. */
   unit_cost: number | null;
   created_at: string;
+  /** How lots are picked for orders and shipments: 'fefo' (default) or 'fifo'. */
+  allocation: Generated<'fefo' | 'fifo'>;
+  /** 1 when an output lot's default expiry may not pass the earliest input lot's expiry. */
+  expiry_from_inputs: Generated<number>;
 }
 
 export interface PartiesTable {
@@ -37,6 +59,8 @@ export interface PartiesTable {
   address: string | null;
   min_shelf_life_days: number | null;
   created_at: string;
+  /** Share of a lot's total shelf life the customer requires left on the ship date, 0–100. */
+  min_shelf_life_percent: number | null;
 }
 
 export interface LocationsTable {
@@ -79,7 +103,7 @@ export interface EventsTable {
   /** The lot a hold or release is about. */
   lot_id: number | null;
   reverses: string | null;
-  /** The shipment a return refers to. */
+  /** The event a return is made against: the shipment of a customer return, the receipt of a supplier return. */
   shipment_id: string | null;
   /** JSON array of {type, number}. */
   documents: string;
@@ -87,6 +111,10 @@ export interface EventsTable {
   allocation: string | null;
   prev_hash: string;
   hash: string;
+  /** Who recorded the event (`user:alice`, `token:<id>`, `cli:<os user>`); NULL before users existed. */
+  actor: string | null;
+  /** The client's IP address for events recorded over HTTP. */
+  client_address: string | null;
 }
 
 export interface EventLinesTable {
@@ -141,4 +169,180 @@ export interface RecallCustomersTable {
   notified_at: string | null;
   acknowledged_at: string | null;
   note: string | null;
+}
+
+/** An item's own expiry alert thresholds (a JSON array of days), overriding the global default. */
+export interface ItemAlertThresholdsTable {
+  sku: string;
+  expiring_days: string;
+  updated_at: string;
+}
+
+/** An expiry, sell-by or expiring alert, raised once per (lot, kind, threshold). */
+export interface AlertsTable {
+  id: string;
+  kind: string;
+  lot_id: number;
+  threshold: number;
+  /** The expiry or sell-by date the alert is about. */
+  due_date: string;
+  /** Days from the raising day to `due_date`. */
+  days_left: number;
+  /** Stock of the lot on hand when raised, in micro-units. */
+  quantity: number;
+  status: 'open' | 'acknowledged';
+  raised_at: string;
+  acknowledged_at: string | null;
+  note: string | null;
+}
+
+export interface WebhooksTable {
+  id: string;
+  url: string;
+  /** JSON array of subscribed event types. */
+  events: string;
+  secret: string;
+  created_at: string;
+  deleted_at: string | null;
+}
+
+/** The webhook outbox and delivery log: one row per (webhook, notification). */
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  event_id: string;
+  event_type: string;
+  /** The exact JSON body sent (and signed) on every attempt. */
+  payload: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  next_attempt_at: string | null;
+  last_attempt_at: string | null;
+  last_error: string | null;
+  response_status: number | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+export type OrderKind = 'purchase' | 'sales' | 'production';
+
+export interface PurchaseOrdersTable {
+  id: string;
+  number: string;
+  supplier: string;
+  location: string;
+  created_at: string;
+}
+
+/** Lines of purchase and sales orders, and the scaled inputs of production orders: one per sku. */
+export interface OrderLinesTable {
+  order_id: string;
+  line_no: number;
+  sku: string;
+  quantity: number;
+}
+
+export interface SalesOrdersTable {
+  id: string;
+  number: string;
+  customer: string;
+  location: string;
+  ship_by: string | null;
+  status: 'open' | 'partially_allocated' | 'allocated' | 'shipped' | 'cancelled';
+  created_at: string;
+  updated_at: string;
+}
+
+/** The active bill of materials of an output item; a new POST replaces it as the next version. */
+export interface RecipesTable {
+  sku: string;
+  version: number;
+  output_quantity: number;
+  updated_at: string;
+}
+
+export interface RecipeInputsTable {
+  recipe_sku: string;
+  line_no: number;
+  sku: string;
+  quantity: number;
+}
+
+export interface ProductionOrdersTable {
+  id: string;
+  number: string;
+  sku: string;
+  quantity: number;
+  location: string;
+  recipe_version: number;
+  status: 'open' | 'completed' | 'cancelled';
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrderEventsTable {
+  order_kind: OrderKind;
+  order_id: string;
+  event_id: string;
+}
+
+/** Stock of a lot at a location promised to an open order. */
+export interface ReservationsTable {
+  id: Generated<number>;
+  order_kind: OrderKind;
+  order_id: string;
+  /** The order's number, for messages such as "reserved for SO-000012" (order numbers never change). */
+  order_number: string;
+  lot_id: number;
+  location: string;
+  quantity: number;
+  created_at: string;
+}
+
+export type Role = 'admin' | 'qa' | 'warehouse' | 'viewer';
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  /** argon2id PHC string. */
+  password_hash: string;
+  role: Role;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie's random session id. */
+  id_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  /** SHA-256 of the token. */
+  token_hash: string;
+  role: Role;
+  /** The user who created it; NULL for the server's own LOTLINE_ADMIN_TOKEN. */
+  user_id: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** One change to master data, users, tokens, holds or recalls; hash-chained like the ledger. */
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor: string;
+  client_address: string | null;
+  entity: string;
+  entity_id: string;
+  action: string;
+  /** Canonical JSON of the entity before and after the change (NULL for none). */
+  before: string | null;
+  after: string | null;
+  prev_hash: string;
+  hash: string;
 }

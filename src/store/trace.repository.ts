@@ -99,6 +99,8 @@ export async function partyMovementsOf(db: Tx, dialect: Dialect, lotIds: readonl
     join events e on e.id = l.event_id
     join parties p on p.code = e.party
     where l.lot_id in (${idSet(dialect, lotIds)})
+      -- Lets the (lot_id, movement) index skip a hub lot's thousands of consumption lines.
+      and l.movement in ('receipt', 'shipment', 'return')
       and ((e.type = 'receipt' and l.movement = 'receipt')
         or (e.type = 'shipment' and l.movement = 'shipment')
         or (e.type = 'return' and l.movement = 'return'))

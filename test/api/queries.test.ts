@@ -97,12 +97,12 @@ for (const dialect of DIALECTS) {
     describe('GET /stock', () => {
       it('lists non-zero balances with expiry and status, ordered by sku, lot, location', async () => {
         expect(await stock(t.api)).toEqual([
-          { sku: JAM, lot: 'OK', location: WH1, quantity: 5, expiryDate: addDays(TODAY, 200), status: 'available' },
-          { sku: JAM, lot: 'OK', location: WH2, quantity: 4, expiryDate: addDays(TODAY, 200), status: 'available' },
-          { sku: JAM, lot: 'OLD', location: WH1, quantity: 10, expiryDate: addDays(TODAY, -1), status: 'expired' },
-          { sku: JAM, lot: 'SOON', location: WH1, quantity: 10, expiryDate: addDays(TODAY, 10), status: 'hold' },
-          { sku: STRAW, lot: 'S1', location: WH2, quantity: 2.5, expiryDate: addDays(TODAY, 5), status: 'available' },
-          { sku: SUGAR, lot: 'G1', location: WH2, quantity: 50, expiryDate: null, status: 'available' },
+          { sku: JAM, lot: 'OK', location: WH1, quantity: 5, reserved: 0, free: 5, expiryDate: addDays(TODAY, 200), status: 'available' },
+          { sku: JAM, lot: 'OK', location: WH2, quantity: 4, reserved: 0, free: 4, expiryDate: addDays(TODAY, 200), status: 'available' },
+          { sku: JAM, lot: 'OLD', location: WH1, quantity: 10, reserved: 0, free: 10, expiryDate: addDays(TODAY, -1), status: 'expired' },
+          { sku: JAM, lot: 'SOON', location: WH1, quantity: 10, reserved: 0, free: 10, expiryDate: addDays(TODAY, 10), status: 'hold' },
+          { sku: STRAW, lot: 'S1', location: WH2, quantity: 2.5, reserved: 0, free: 2.5, expiryDate: addDays(TODAY, 5), status: 'available' },
+          { sku: SUGAR, lot: 'G1', location: WH2, quantity: 50, reserved: 0, free: 50, expiryDate: null, status: 'available' },
         ]);
       });
 

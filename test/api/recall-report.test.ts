@@ -214,7 +214,7 @@ for (const dialect of DIALECTS) {
       expect(sections.get('Returns')!.rows.map((r) => [r[2], r[4], r[6]])).toEqual([['SHOP', 'J1', '5']]);
       expect(sections.get('On hand')!.rows.map((r) => [r[1], r[2], r[3]]).sort()).toEqual([['J1', 'WH1', '55'], ['J2', 'WH1', '25'], ['S1', 'WH1', '30']]);
       const balance = keyed(sections.get('Mass balance')!, 'Lot');
-      expect(sections.get('Mass balance')!.header).toEqual(['SKU', 'Lot', 'Received', 'Produced', 'Returned', 'Adjusted', 'Consumed', 'Shipped', 'Written off', 'On hand', 'Difference', 'Closes']);
+      expect(sections.get('Mass balance')!.header).toEqual(['SKU', 'Lot', 'Received', 'Produced', 'Returned', 'Adjusted', 'Consumed', 'Shipped', 'Written off', 'Returned to supplier', 'On hand', 'Difference', 'Closes']);
       expect(balance.get('J1')).toMatchObject({ Produced: '100', Returned: '5', Shipped: '50', 'On hand': '55', Difference: '0', Closes: 'yes' });
       expect(balance.get('S1')).toMatchObject({ Received: '100', Consumed: '70', 'On hand': '30', Closes: 'yes' });
     });

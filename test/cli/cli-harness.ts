@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openApp, type App } from '../../src/app/context.js';
 import { run } from '../../src/cli/program.js';
 import type { Dialect } from '../../src/store/db.js';
-import { databaseUrl, TestClock, withSchemaLock } from '../helpers/test-app.js';
+import { databaseUrl, TEST_ADMIN_TOKEN, TestClock, withSchemaLock } from '../helpers/test-app.js';
 
 export const NOW = '2026-06-15T10:00:00Z';
 
@@ -55,7 +55,7 @@ export async function openCliDatabase(dialect: Dialect): Promise<CliDatabase> {
     cli: (argv, options = {}) =>
       migrating(dialect, () =>
         runCli(argv, {
-          env: { LOTLINE_DATABASE_URL: url, LOTLINE_NOW: clock.now().toISOString(), LOTLINE_TIMEZONE: 'UTC', ...options.env },
+          env: { LOTLINE_DATABASE_URL: url, LOTLINE_NOW: clock.now().toISOString(), LOTLINE_TIMEZONE: 'UTC', LOTLINE_ADMIN_TOKEN: TEST_ADMIN_TOKEN, ...options.env },
           stop: options.stop,
           onOut: options.onOut,
         }),

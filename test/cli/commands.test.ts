@@ -75,9 +75,9 @@ for (const dialect of DIALECTS) {
       const json = await db.cli(['stock', '--json']);
       expect(json.code).toBe(0);
       expect(JSON.parse(json.out)).toEqual([
-        { sku: 'JAM-370', lot: 'L1', location: 'WH1', quantity: 200, expiryDate: '2027-06-02', status: 'available' },
-        { sku: 'JAM-370', lot: 'L1', location: 'WH2', quantity: 760, expiryDate: '2027-06-02', status: 'available' },
-        { sku: 'SUGAR', lot: 'S-1', location: 'WH1', quantity: 800.5, expiryDate: '2027-06-01', status: 'available' },
+        { sku: 'JAM-370', lot: 'L1', location: 'WH1', quantity: 200, reserved: 0, free: 200, expiryDate: '2027-06-02', status: 'available' },
+        { sku: 'JAM-370', lot: 'L1', location: 'WH2', quantity: 760, reserved: 0, free: 760, expiryDate: '2027-06-02', status: 'available' },
+        { sku: 'SUGAR', lot: 'S-1', location: 'WH1', quantity: 800.5, reserved: 0, free: 800.5, expiryDate: '2027-06-01', status: 'available' },
       ]);
 
       const filtered = JSON.parse((await db.cli(['stock', '--sku', 'JAM-370', '--location', 'WH2', '--json'])).out);

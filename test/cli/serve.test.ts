@@ -3,8 +3,11 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createItem } from '../../src/app/items.js';
-import { DIALECTS } from '../helpers/test-app.js';
+import { DIALECTS, TEST_ADMIN_TOKEN } from '../helpers/test-app.js';
 import { freshDatabaseUrl, openCliDatabase, type CliDatabase, type CliResult } from './cli-harness.js';
+
+/** What the harness's LOTLINE_ADMIN_TOKEN lets a client send. */
+const asAdmin = { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } };
 
 /** Starts `serve` in-process; resolves once it prints its URL, with a way to stop it. */
 async function startServe(db: CliDatabase, args: string[] = []): Promise<{ url: string; out: () => string; stop: () => Promise<CliResult> }> {
@@ -60,7 +63,7 @@ for (const dialect of DIALECTS) {
       try {
         await createItem(db.app, { sku: 'MINE', name: 'My own item' });
         const server = await startServe(db, ['--demo']);
-        const items = (await (await fetch(`${server.url}/api/v1/items`)).json()) as { items: { sku: string }[] };
+        const items = (await (await fetch(`${server.url}/api/v1/items`, asAdmin)).json()) as { items: { sku: string }[] };
         await server.stop();
         expect(server.out()).toContain('the database already has data; not seeding the demo');
         expect(items.items.map((i) => i.sku)).toEqual(['MINE']);
@@ -76,9 +79,10 @@ describe('lotline serve --demo (sqlite)', () => {
     const db = await openCliDatabase('sqlite');
     try {
       const first = await startServe(db, ['--demo']);
-      const customers = (await (await fetch(`${first.url}/api/v1/parties?role=customer&limit=1000`)).json()) as { items: unknown[] };
+      const customers = (await (await fetch(`${first.url}/api/v1/parties?role=customer&limit=1000`, asAdmin)).json()) as { items: unknown[] };
       await first.stop();
       expect(first.out()).toMatch(/demo seeded in [\d.]+ s/);
+      expect(first.out()).toMatch(/demo sign-ins[\s\S]*viewer\s+│ viewer\s+│ demo-viewer-password/);
       expect(customers.items).toHaveLength(1000);
 
       const second = await startServe(db, ['--demo']);

@@ -107,16 +107,56 @@ export interface ApiResponse<T = any> {
   headers: Record<string, unknown>;
 }
 
-/** A thin JSON client over fastify.inject with the v1 prefix. */
+/** The LOTLINE_ADMIN_TOKEN of test servers: the Api client acts as this admin unless told otherwise. */
+export const TEST_ADMIN_TOKEN = 'lotline-test-admin-token-0123456789';
+
+/** `headers` plus `Authorization: Bearer <token>`, unless they already carry credentials. */
+function withBearer(headers: Record<string, unknown> | undefined, token: string | null): Record<string, unknown> {
+  const given = headers ?? {};
+  const hasCredentials = Object.keys(given).some((k) => k.toLowerCase() === 'authorization' || k.toLowerCase() === 'cookie');
+  return token === null || hasCredentials ? given : { ...given, authorization: `Bearer ${token}` };
+}
+
+/**
+ * The server as tests that call `inject` directly see it: authenticated as the test admin, so
+ * they need not know about authentication.
+ */
+function authenticatedServer(server: FastifyInstance, token: string): FastifyInstance {
+  return new Proxy(server, {
+    get(target, prop) {
+      if (prop === 'inject') {
+        return (options: InjectOptions | string) => {
+          const opts = typeof options === 'string' ? { url: options } : options;
+          return target.inject({ ...opts, headers: withBearer(opts.headers as Record<string, unknown> | undefined, token) as InjectOptions['headers'] });
+        };
+      }
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
+ * A thin JSON client over fastify.inject with the v1 prefix, sending `Authorization: Bearer
+ * <token>` (the test admin's by default; `null`: anonymous). Explicit credentials in `headers` win.
+ */
 export class Api {
-  constructor(readonly server: FastifyInstance) {}
+  constructor(
+    readonly server: FastifyInstance,
+    readonly token: string | null = TEST_ADMIN_TOKEN,
+  ) {}
+
+  /** The same client acting with another token, or anonymously (`null`). */
+  as(token: string | null): Api {
+    return new Api(this.server, token);
+  }
 
   async request<T = any>(method: InjectOptions['method'], path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
     const res = await this.server.inject({
       method,
       url: path.startsWith('/api') || path.startsWith('/health') ? path : `/api/v1${path}`,
       payload: body === undefined ? undefined : (body as InjectOptions['payload']),
-      headers,
+      headers: withBearer(headers, this.token) as InjectOptions['headers'],
     });
     const text = res.body;
     let parsed: unknown = text;
@@ -141,10 +181,10 @@ export interface ApiTestContext extends TestContext {
 /** An app, its HTTP server and a client, on a fresh database of the dialect. */
 export async function openApiTest(dialect: Dialect, options: { now?: string; timeZone?: string } = {}): Promise<ApiTestContext> {
   const ctx = await openTestApp(dialect, options);
-  const server = await buildServer(ctx.app);
+  const server = await buildServer(ctx.app, { adminToken: TEST_ADMIN_TOKEN });
   return {
     ...ctx,
-    server,
+    server: authenticatedServer(server, TEST_ADMIN_TOKEN),
     api: new Api(server),
     close: async () => {
       await server.close();

@@ -35,7 +35,7 @@ const printable = (ch: string): boolean => {
  * Text the standard fonts can show: accents outside Windows-1252 are dropped (Żabka → Zabka),
  * other scripts become "?". The JSON, CSV and XLSX reports keep the exact text.
  */
-function winAnsi(text: string): string {
+export function winAnsi(text: string): string {
   let out = '';
   for (const ch of text) {
     if (printable(ch)) out += ch;

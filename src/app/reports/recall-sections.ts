@@ -232,6 +232,7 @@ const massBalance: Section<RecallReport['affectedLots'][number]> = {
     col('Consumed', 'quantity', (l) => l.massBalance.consumed),
     col('Shipped', 'quantity', (l) => l.massBalance.shipped),
     col('Written off', 'quantity', (l) => l.massBalance.writtenOff),
+    col('Returned to supplier', 'quantity', (l) => l.massBalance.returnedToSupplier),
     col('On hand', 'quantity', (l) => l.massBalance.onHand),
     col('Difference', 'quantity', (l) => l.massBalance.difference),
     col('Closes', 'yesno', (l) => l.massBalance.closes),

@@ -1,7 +1,10 @@
 import { Option, type Command } from 'commander';
+import { startAlertScheduler } from '../../app/alerts.js';
 import { isEmptyDatabase } from '../../app/demo/seed.js';
+import { startWebhookDispatcher } from '../../app/webhooks.js';
 import { buildServer } from '../../http/server.js';
 import { renderDemoSummary, seedDemoWithProgress } from '../progress.js';
+import { announceSignIns } from '../sign-ins.js';
 import { integerOption, withApp, type CommandContext } from '../runtime.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -32,12 +35,15 @@ export function registerServe(program: Command, ctx: CommandContext): void {
     .option('--port <n>', 'port to listen on; 0 picks a free one (default: $PORT or 3000)', integerOption(0, 65_535))
     .option('--host <host>', 'interface to listen on (default: $HOST or 127.0.0.1)')
     .option('--demo', 'seed the demo data first, if the database is still empty')
+    .option('--no-background', 'do not run the daily alert scheduler and the webhook dispatcher in this process')
     .addOption(new Option('--log-level <level>', 'request log level').choices(LOG_LEVELS).default(ctx.env.LOG_LEVEL ?? 'info'))
-    .action(async (opts: { port?: number; host?: string; demo?: boolean; logLevel: string }) => {
+    .action(async (opts: { port?: number; host?: string; demo?: boolean; background: boolean; logLevel: string }) => {
       const { io } = ctx;
       await withApp(ctx, async (app, config) => {
+        let demoSeeded = false;
         if (opts.demo) {
           if (await isEmptyDatabase(app)) {
+            demoSeeded = true;
             io.out('seeding the demo data (an empty database)…');
             const { summary, seconds } = await seedDemoWithProgress(app, io, {});
             io.out(renderDemoSummary(summary));
@@ -47,13 +53,28 @@ export function registerServe(program: Command, ctx: CommandContext): void {
             io.out('the database already has data; not seeding the demo');
           }
         }
-        const server = await buildServer(app, { logger: { level: opts.logLevel } });
+        await announceSignIns(app, io, demoSeeded);
+        const server = await buildServer(app, {
+          logger: { level: opts.logLevel },
+          adminToken: config.adminToken,
+          secureCookies: config.secureCookies,
+          trustProxy: config.trustProxy,
+        });
+        // Alerts fire on a daily schedule and webhooks go out from a queue; with several processes
+        // on one PostgreSQL database each may run both (runs take turns, deliveries are claimed).
+        const log = server.log;
+        const stopAlerts = opts.background
+          ? startAlertScheduler(app, { onRun: (run) => log.info({ raised: run.raised.length }, 'expiry alerts evaluated'), onError: (err) => log.error({ err }, 'alert evaluation failed') })
+          : undefined;
+        const stopWebhooks = opts.background ? startWebhookDispatcher(app, { onError: (err) => log.error({ err }, 'webhook delivery round failed') }) : undefined;
         try {
           const url = await server.listen({ port: opts.port ?? config.port, host: opts.host ?? config.host });
           io.out(`Lotline is listening on ${url} (${app.store.dialect}); API docs at ${url}/api/docs`);
           const why = await stopRequested(io.stop);
           io.out(`${why}: shutting down`);
         } finally {
+          stopAlerts?.();
+          await stopWebhooks?.();
           await server.close();
         }
       });

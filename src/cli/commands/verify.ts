@@ -9,6 +9,12 @@ function chainText(chain: VerifyReport['chain']): string {
   return `${b.message} (event ${b.id}; expected ${b.expected.slice(0, 16)}…, found ${b.actual.slice(0, 16)}…); ${chain.eventsChecked} events before it are intact`;
 }
 
+function auditText(audit: VerifyReport['audit']): string {
+  if (audit.ok) return `${audit.entriesChecked} audit entries, each hash matches its contents and links to the one before`;
+  const b = audit.firstBreak!;
+  return `${b.message} (expected ${b.expected.slice(0, 16)}…, found ${b.actual.slice(0, 16)}…); ${audit.entriesChecked} entries before it are intact`;
+}
+
 function balancesText(balances: VerifyReport['balances']): string {
   if (balances.ok) return `${balances.checked} (lot, location) balances equal the sum of their ledger lines`;
   return `${balances.mismatchCount} (lot, location) ${balances.mismatchCount === 1 ? 'balance differs' : 'balances differ'} from the sum of the ledger lines`;
@@ -17,7 +23,7 @@ function balancesText(balances: VerifyReport['balances']): string {
 export function registerVerify(program: Command, ctx: CommandContext): void {
   program
     .command('verify')
-    .description('check the event hash chain and that every balance equals the sum of its ledger lines')
+    .description('check the event and audit hash chains and that every balance equals the sum of its ledger lines')
     .option('--json', 'print the report as JSON')
     .action(async (opts: { json?: boolean }) => {
       const report = await withApp(ctx, (app) => verifyLedger(app));
@@ -30,6 +36,7 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
             ['Check', 'Result', 'Detail'],
             [
               ['hash chain', report.chain.ok ? 'ok' : 'FAILED', chainText(report.chain)],
+              ['audit chain', report.audit.ok ? 'ok' : 'FAILED', auditText(report.audit)],
               ['balances', report.balances.ok ? 'ok' : 'FAILED', balancesText(report.balances)],
             ],
           ),
@@ -47,6 +54,7 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
       if (!report.ok) {
         const problems = [
           ...(report.chain.firstBreak ? [`hash chain broken at event #${report.chain.firstBreak.seq}`] : []),
+          ...(report.audit.firstBreak ? [`audit chain broken at entry #${report.audit.firstBreak.seq}`] : []),
           ...(report.balances.ok ? [] : [`${report.balances.mismatchCount} balance(s) differ from the ledger`]),
         ];
         throw new CliFailure(`verify: the ledger failed verification: ${problems.join('; ')}`);

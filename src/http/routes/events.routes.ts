@@ -8,11 +8,13 @@ import { recordProduction } from '../../app/productions.js';
 import { recordReceipt } from '../../app/receipts.js';
 import { recordReturn } from '../../app/returns.js';
 import { reverseEvent } from '../../app/reversals.js';
+import { recordSupplierReturn } from '../../app/supplier-returns.js';
 import { recordShipment } from '../../app/shipments.js';
 import { recordTransfer } from '../../app/transfers.js';
 import { recordWriteOff } from '../../app/write-offs.js';
 import { EVENT_TYPES, RETURN_DISPOSITIONS, WRITE_OFF_REASONS } from '../../domain/ledger.js';
 import { calendarDate, code, dateTime, documents, errorResponses, idempotencyHeaders, optionalBody, page, pageQuery, positiveQuantity, quantity, text } from '../schemas/common.js';
+import { lineOrScan, receiptScanFields, scanLine } from '../schemas/gs1.js';
 import { event } from '../schemas/resources.js';
 import { idempotencyKey, sendRecorded } from './reply.js';
 
@@ -26,14 +28,17 @@ const bodies = {
     time: dateTime.optional(),
     documents: documents.optional(),
     lines: lines(
-      z.strictObject({
-        sku: z.string(),
-        lot: code,
-        quantity: positiveQuantity,
-        expiryDate: calendarDate.optional(),
-        productionDate: calendarDate.optional(),
-        supplierLot: text(64).optional(),
-      }),
+      lineOrScan(
+        z.strictObject({
+          sku: z.string(),
+          lot: code,
+          quantity: positiveQuantity,
+          expiryDate: calendarDate.optional(),
+          productionDate: calendarDate.optional(),
+          supplierLot: text(64).optional(),
+        }),
+        scanLine(receiptScanFields),
+      ),
     ),
   }),
   productions: z.strictObject({
@@ -50,7 +55,12 @@ const bodies = {
     location: z.string(),
     time: dateTime.optional(),
     documents: documents.optional(),
-    lines: lines(z.strictObject({ sku: z.string(), quantity: positiveQuantity, lot: z.string().optional().meta({ description: 'Omit to assign first-expiry-first-out' }) })),
+    lines: lines(
+      lineOrScan(
+        z.strictObject({ sku: z.string(), quantity: positiveQuantity, lot: z.string().optional().meta({ description: 'Omit to assign first-expiry-first-out' }) }),
+        scanLine({}),
+      ),
+    ),
   }),
   transfers: z.strictObject({ from: z.string(), to: z.string(), time: dateTime.optional(), lines: lines(lotLine) }),
   returns: z.strictObject({
@@ -67,6 +77,15 @@ const bodies = {
     time: dateTime.optional(),
     lines: lines(z.strictObject({ sku: z.string(), lot: z.string(), quantity: quantity.refine((v) => v !== 0, 'must not be 0') })),
   }),
+  'supplier-returns': z.strictObject({
+    supplier: z.string(),
+    location: z.string(),
+    receipt: z.string().optional().meta({ description: 'Id of the receipt event the goods came in with (links the return to its PO/invoice)' }),
+    time: dateTime.optional(),
+    reason: text(500).optional(),
+    documents: documents.optional(),
+    lines: lines(lotLine),
+  }),
   'write-offs': z.strictObject({ location: z.string(), reason: z.enum(WRITE_OFF_REASONS), time: dateTime.optional(), lines: lines(lotLine) }),
 };
 
@@ -79,6 +98,7 @@ const useCases: { [K in keyof Bodies]: [summary: string, run: UseCase<K>] } = {
   shipments: ['Ship to a customer; lines without a lot are assigned FEFO', recordShipment],
   transfers: ['Move stock between locations', recordTransfer],
   returns: ['Record goods returned by a customer', recordReturn],
+  'supplier-returns': ['Send goods back to the supplier they were received from', recordSupplierReturn],
   adjustments: ['Correct stock after a count', recordAdjustment],
   'write-offs': ['Write off expired, damaged or recalled stock', recordWriteOff],
 };

@@ -4,6 +4,7 @@ import type { App } from '../../app/context.js';
 import { createItem, getItem, listItems } from '../../app/items.js';
 import { createLocation, getLocation, listLocations } from '../../app/locations.js';
 import { createParty, getParty, listParties } from '../../app/parties.js';
+import { ALLOCATION_METHODS, type AllocationMethod } from '../../domain/fefo.js';
 import { code, errorResponses, page, pageQuery, quantity, text } from '../schemas/common.js';
 import { item, location, party } from '../schemas/resources.js';
 
@@ -25,6 +26,8 @@ export const masterDataRoutes = (app: App): FastifyPluginAsyncZod => async (serv
           shelfLifeDays: days.optional(),
           sellByDays: days.optional().meta({ description: 'Days before expiry by which it must be sold' }),
           unitCost: quantity.optional(),
+          allocation: z.enum(ALLOCATION_METHODS as [AllocationMethod, ...AllocationMethod[]]).optional().meta({ description: 'fefo (default): first expiry first out; fifo: first in first out' }),
+          expiryFromInputs: z.boolean().optional().meta({ description: "Cap an output lot's default expiry at its earliest input lot's expiry" }),
         }),
         response: { 201: item, ...errorResponses },
       },
@@ -56,6 +59,7 @@ export const masterDataRoutes = (app: App): FastifyPluginAsyncZod => async (serv
           phone: text(64).optional(),
           address: text(500).optional(),
           minShelfLifeDays: days.optional().meta({ description: 'Customer accepts only lots with at least this many days left on the ship date' }),
+          minShelfLifePercent: z.number().int().min(0).max(100).optional().meta({ description: "Customer accepts only lots with at least this share of their total shelf life left on the ship date" }),
         }),
         response: { 201: party, ...errorResponses },
       },

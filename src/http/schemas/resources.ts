@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ALLOCATION_METHODS, type AllocationMethod } from '../../domain/fefo.js';
 import { EVENT_TYPES, MOVEMENTS } from '../../domain/ledger.js';
 import { LOT_STATUSES } from '../../domain/lot-status.js';
 import { calendarDate, documents } from './common.js';
@@ -14,6 +15,8 @@ export const item = z
     shelfLifeDays: z.number().nullable(),
     sellByDays: z.number().nullable(),
     unitCost: z.number().nullable(),
+    allocation: z.enum(ALLOCATION_METHODS as [AllocationMethod, ...AllocationMethod[]]).meta({ description: 'How lots are picked for orders and shipments' }),
+    expiryFromInputs: z.boolean().meta({ description: "An output lot's default expiry never passes its earliest input lot's expiry" }),
     createdAt: z.string(),
   })
   .meta({ id: 'Item' });
@@ -27,6 +30,7 @@ export const party = z
     phone: z.string().nullable(),
     address: z.string().nullable(),
     minShelfLifeDays: z.number().nullable(),
+    minShelfLifePercent: z.number().nullable(),
     createdAt: z.string(),
   })
   .meta({ id: 'Party' });
@@ -61,16 +65,24 @@ export const massBalance = z
     consumed: z.number(),
     shipped: z.number(),
     writtenOff: z.number(),
+    returnedToSupplier: z.number(),
     onHand: z.number(),
     difference: z.number(),
     closes: z.boolean(),
   })
-  .meta({ id: 'MassBalance', description: 'received + produced + returned ± adjusted = consumed + shipped + writtenOff + onHand' });
+  .meta({ id: 'MassBalance', description: 'received + produced + returned ± adjusted = consumed + shipped + writtenOff + returnedToSupplier + onHand' });
 
 export const lotDetail = z
   .object({
     ...lotSummaryFields,
-    onHand: z.array(z.object({ location: z.string(), quantity: z.number() })),
+    onHand: z.array(z.object({ location: z.string(), quantity: z.number(), reserved: z.number(), free: z.number() })),
+    reservations: z.array(
+      z.object({
+        order: z.object({ kind: z.enum(['purchase', 'sales', 'production']), id: z.string(), number: z.string() }),
+        location: z.string(),
+        quantity: z.number(),
+      }),
+    ),
     totals: z.object({
       received: z.number(),
       produced: z.number(),
@@ -78,6 +90,7 @@ export const lotDetail = z
       shipped: z.number(),
       returned: z.number(),
       writtenOff: z.number(),
+      returnedToSupplier: z.number(),
       adjusted: z.number(),
       onHand: z.number(),
     }),
@@ -91,6 +104,8 @@ export const stockRow = z
     lot: z.string(),
     location: z.string(),
     quantity: z.number(),
+    reserved: z.number().meta({ description: 'Of quantity, what open orders have reserved' }),
+    free: z.number().meta({ description: 'quantity − reserved: what shipments, productions and other orders may take' }),
     expiryDate: calendarDate.nullable(),
     status: lotStatus,
   })
@@ -111,7 +126,13 @@ export const event = z
     lot: z.object({ sku: z.string(), lot: z.string() }).nullable(),
     reverses: z.string().nullable(),
     reversedBy: z.string().nullable(),
-    shipment: z.string().nullable(),
+    shipment: z.string().nullable().meta({ description: 'The shipment a customer return refers to' }),
+    receipt: z.string().nullable().meta({ description: 'The receipt a supplier return refers to' }),
+    against: z
+      .object({ id: z.string(), type: z.enum(EVENT_TYPES), time: z.string(), party: z.string().nullable(), documents })
+      .nullable()
+      .meta({ description: 'The shipment or receipt a return was made against, with its documents (order, invoice, PO)' }),
+    returns: z.array(z.string()).meta({ description: 'Returns made against this shipment or receipt' }),
     documents,
     allocation: z.unknown().meta({ description: 'For shipments: how lines without a lot were assigned, with skipped lots and reasons' }),
     lines: z.array(z.object({ sku: z.string(), lot: z.string(), location: z.string(), quantity: z.number(), movement: z.enum(MOVEMENTS) })),
