@@ -2,6 +2,7 @@ import { Invalid, NotFound } from '../domain/errors.js';
 import { fromMicro } from '../domain/quantity.js';
 import { findRecipe, saveRecipe, type RecipeInputRow, type RecipeRow } from '../store/orders.repository.js';
 import { inLedgerTransaction } from '../store/transaction.js';
+import { recordAudit } from './audit.js';
 import type { App } from './context.js';
 import { positiveQuantity } from './inputs.js';
 import { checkItemLines } from './order-lines.js';
@@ -42,7 +43,16 @@ export async function saveItemRecipe(app: App, input: RecipeInput): Promise<Reci
     const recipe: RecipeRow = { sku: input.sku, version: (current?.version ?? 0) + 1, output_quantity: output, updated_at: app.clock.now().toISOString() };
     const inputs: RecipeInputRow[] = input.inputs.map((l, i) => ({ recipe_sku: input.sku, line_no: i + 1, sku: l.sku, quantity: quantities[i]! }));
     await saveRecipe(trx, recipe, inputs);
-    return recipeView({ ...recipe, inputs });
+    const view = recipeView({ ...recipe, inputs });
+    // A bill of materials is master data: who changed what production will consume is audited.
+    await recordAudit(app, trx, {
+      entity: 'recipe',
+      entityId: input.sku,
+      action: current ? 'replace' : 'create',
+      before: current ? { version: current.version, outputQuantity: fromMicro(current.output_quantity) } : undefined,
+      after: view,
+    });
+    return view;
   });
 }
 

@@ -19,6 +19,7 @@ import {
   type DeliveryRow,
   type WebhookRow,
 } from '../store/webhooks.repository.js';
+import { audited } from './audit.js';
 import type { App } from './context.js';
 import { decodeCursor, isString, pageLimit, paginate, type Page, type PageRequest } from './paging.js';
 
@@ -123,8 +124,12 @@ export async function createWebhook(app: App, input: WebhookInput): Promise<Crea
     created_at: app.clock.now().toISOString(),
     deleted_at: null,
   };
-  await insertWebhook(app.store.db, row);
-  return { ...webhookView(row), secret: row.secret };
+  // The audit entry names the webhook and where it sends data, never its secret.
+  return audited(app, async (trx) => {
+    await insertWebhook(trx, row);
+    const view = webhookView(row);
+    return { result: { ...view, secret: row.secret }, change: { entity: 'webhook', entityId: row.id, action: 'create', after: view } };
+  });
 }
 
 /** Webhooks in creation order (their secrets are never listed). */
@@ -147,8 +152,11 @@ export async function getWebhook(app: App, id: string): Promise<WebhookView> {
 
 /** Stops a webhook: nothing more is queued for it and its pending deliveries are given up. */
 export async function deleteWebhook(app: App, id: string): Promise<void> {
-  await requireWebhook(app, id);
-  await deleteWebhookRow(app.store.db, id, app.clock.now().toISOString());
+  const before = webhookView(await requireWebhook(app, id));
+  await audited(app, async (trx) => {
+    await deleteWebhookRow(trx, id, app.clock.now().toISOString());
+    return { result: undefined, change: { entity: 'webhook', entityId: id, action: 'delete', before } };
+  });
 }
 
 /** A webhook's delivery log, newest first. */

@@ -31,17 +31,18 @@ export async function findWebhooksByIds(db: Tx, ids: readonly string[]): Promise
   return db.selectFrom('webhooks').selectAll().where('id', 'in', [...new Set(ids)]).execute();
 }
 
-/** Marks a webhook deleted and gives up its pending deliveries, which would go nowhere now. */
-export async function deleteWebhookRow(db: Tx, id: string, at: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx.updateTable('webhooks').set({ deleted_at: at }).where('id', '=', id).execute();
-    await trx
-      .updateTable('webhook_deliveries')
-      .set({ status: 'failed', next_attempt_at: null, last_error: 'webhook deleted' })
-      .where('webhook_id', '=', id)
-      .where('status', '=', 'pending')
-      .execute();
-  });
+/**
+ * Marks a webhook deleted and gives up its pending deliveries, which would go nowhere now. Run it
+ * inside the caller's transaction so both updates (and the audit entry) land together.
+ */
+export async function deleteWebhookRow(trx: Tx, id: string, at: string): Promise<void> {
+  await trx.updateTable('webhooks').set({ deleted_at: at }).where('id', '=', id).execute();
+  await trx
+    .updateTable('webhook_deliveries')
+    .set({ status: 'failed', next_attempt_at: null, last_error: 'webhook deleted' })
+    .where('webhook_id', '=', id)
+    .where('status', '=', 'pending')
+    .execute();
 }
 
 /** Queues deliveries; a (webhook, notification) pair already queued is left as it is. */

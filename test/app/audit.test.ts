@@ -8,7 +8,9 @@ import { createParty } from '../../src/app/parties.js';
 import { closeRecall, createRecall, markRecallCustomer } from '../../src/app/recalls.js';
 import { recordReceipt } from '../../src/app/receipts.js';
 import { recordShipment } from '../../src/app/shipments.js';
+import { saveItemRecipe } from '../../src/app/recipes.js';
 import { verifyLedger } from '../../src/app/verify.js';
+import { createWebhook, deleteWebhook } from '../../src/app/webhooks.js';
 import { DIALECTS, openTestApp, type TestContext } from '../helpers/test-app.js';
 
 const qa = { ...SYSTEM_ACTOR, label: 'user:quinn', role: 'qa' as const, clientAddress: '192.0.2.10' };
@@ -36,6 +38,22 @@ for (const dialect of DIALECTS) {
       expect(all[0]).toMatchObject({ entityId: 'JAM', before: null, after: expect.objectContaining({ sku: 'JAM', shelfLifeDays: 365 }), at: '2026-06-15T10:00:00.000Z' });
       expect(all[1]).toMatchObject({ before: null, after: { days: [30, 7] } });
       expect(all[2]).toMatchObject({ before: { days: [30, 7] }, after: null });
+    });
+
+    it('records recipes and webhooks, and never a webhook secret', async () => {
+      await createItem(t.app, { sku: 'SUGAR', name: 'Sugar', uom: 'kg' });
+      await createItem(t.app, { sku: 'JAM', name: 'Jam' });
+      await runAs(qa, () => saveItemRecipe(t.app, { sku: 'JAM', outputQuantity: 100, inputs: [{ sku: 'SUGAR', quantity: 20 }] }));
+      await runAs(qa, () => saveItemRecipe(t.app, { sku: 'JAM', outputQuantity: 100, inputs: [{ sku: 'SUGAR', quantity: 25 }] }));
+      const hook = await runAs(qa, () => createWebhook(t.app, { url: 'https://example.com/hook', events: ['recall.opened'], secret: 'do-not-log-me' }));
+      await runAs(qa, () => deleteWebhook(t.app, hook.id));
+      const recipes = await entries('recipe');
+      expect(recipes.map((e) => [e.action, e.actor])).toEqual([['create', 'user:quinn'], ['replace', 'user:quinn']]);
+      expect(recipes[1]).toMatchObject({ entityId: 'JAM', before: { version: 1, outputQuantity: 100 }, after: expect.objectContaining({ version: 2 }) });
+      const hooks = await entries('webhook');
+      expect(hooks.map((e) => [e.action, e.entityId])).toEqual([['create', hook.id], ['delete', hook.id]]);
+      expect(JSON.stringify(hooks)).not.toContain('do-not-log-me');
+      expect((await verifyLedger(t.app)).ok).toBe(true);
     });
 
     it('writes nothing when the change fails: the entry shares its transaction', async () => {
