@@ -1,12 +1,13 @@
-import { Conflict, Invalid, type ErrorDetail } from '../domain/errors.js';
+import { Invalid } from '../domain/errors.js';
 import { RETURN_DISPOSITIONS, type ReturnDisposition } from '../domain/ledger.js';
-import { addMicro, formatMicro } from '../domain/quantity.js';
-import { findEvents, returnableByLot } from '../store/events.repository.js';
+import { formatMicro } from '../domain/quantity.js';
+import { returnableByLot } from '../store/events.repository.js';
 import { setHoldState } from '../store/lots.repository.js';
 import type { App } from './context.js';
 import { recordEvent, type LineDraft, type Recorded } from './event-writer.js';
 import { eventTime, positiveQuantity } from './inputs.js';
 import { lotKey, lotLabel, References } from './references.js';
+import { checkReturnable, checkReturnSource } from './returnable.js';
 
 export interface ReturnInput {
   customer: string;
@@ -35,27 +36,13 @@ export async function recordReturn(app: App, input: ReturnInput, idempotencyKey?
     await refs.party(input.customer, 'customer', 'customer');
     await refs.locations([{ code: input.location, path: 'location' }]);
     const lots = await refs.lots(input.lines.map((l, i) => ({ sku: l.sku, lot: l.lot, path: `lines.${i}.lot`, mustExist: true })));
-    if (input.shipment !== undefined) {
-      const [shipment] = await findEvents(trx, [input.shipment]);
-      if (!shipment || shipment.type !== 'shipment') refs.fail('shipment', `unknown shipment "${input.shipment}"`);
-      else if (shipment.party !== input.customer) refs.fail('shipment', `shipment ${input.shipment} went to ${shipment.party}, not ${input.customer}`);
-    }
+    await checkReturnSource(trx, refs, { path: 'shipment', id: input.shipment, type: 'shipment', party: input.customer, direction: 'went to' });
     refs.check();
 
     const lotIds = input.lines.map((l) => lots.get(lotKey(l.sku, l.lot))!.id);
     const returnable = await returnableByLot(trx, input.customer, lotIds, input.shipment);
-    const asked = new Map<number, number>();
-    const problems: ErrorDetail[] = [];
-    input.lines.forEach((l, i) => {
-      const lotId = lotIds[i]!;
-      asked.set(lotId, addMicro(asked.get(lotId) ?? 0, quantities[i]!));
-      const may = returnable.get(lotId) ?? 0;
-      if (asked.get(lotId)! > may) {
-        const scope = input.shipment === undefined ? '' : ` in shipment ${input.shipment}`;
-        problems.push({ path: `lines.${i}.quantity`, message: `${input.customer} can return at most ${formatMicro(may)} of ${lotLabel(l.sku, l.lot)}${scope} (shipped, net of earlier returns)` });
-      }
-    });
-    if (problems.length > 0) throw new Conflict(problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
+    const scope = input.shipment === undefined ? '' : ` in shipment ${input.shipment}`;
+    checkReturnable(input.lines, quantities, lotIds, returnable, (l, may) => `${input.customer} can return at most ${formatMicro(may)} of ${lotLabel(l.sku, l.lot)}${scope} (shipped, net of earlier returns)`);
 
     const lines: LineDraft[] = input.lines.flatMap((l, i) => {
       const common = { lotId: lotIds[i]!, location: input.location, path: `lines.${i}.quantity`, label: lotLabel(l.sku, l.lot) };

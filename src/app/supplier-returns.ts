@@ -1,12 +1,13 @@
-import { Conflict, Invalid, type ErrorDetail } from '../domain/errors.js';
+import { Invalid } from '../domain/errors.js';
 import type { DocumentRef } from '../domain/ledger.js';
-import { addMicro, formatMicro } from '../domain/quantity.js';
-import { findEvents, returnableToSupplierByLot } from '../store/events.repository.js';
+import { formatMicro } from '../domain/quantity.js';
+import { returnableToSupplierByLot } from '../store/events.repository.js';
 import type { App } from './context.js';
 import { checkDocuments } from './documents.js';
 import { recordEvent, type LineDraft, type Recorded } from './event-writer.js';
 import { eventTime, positiveQuantity } from './inputs.js';
 import { lotKey, lotLabel, References } from './references.js';
+import { checkReturnable, checkReturnSource } from './returnable.js';
 
 export interface SupplierReturnInput {
   supplier: string;
@@ -36,11 +37,7 @@ export async function recordSupplierReturn(app: App, input: SupplierReturnInput,
     await refs.party(input.supplier, 'supplier', 'supplier');
     await refs.locations([{ code: input.location, path: 'location' }]);
     const lots = await refs.lots(input.lines.map((l, i) => ({ sku: l.sku, lot: l.lot, path: `lines.${i}.lot`, mustExist: true })));
-    if (input.receipt !== undefined) {
-      const [receipt] = await findEvents(trx, [input.receipt]);
-      if (!receipt || receipt.type !== 'receipt') refs.fail('receipt', `unknown receipt "${input.receipt}"`);
-      else if (receipt.party !== input.supplier) refs.fail('receipt', `receipt ${input.receipt} came from ${receipt.party}, not ${input.supplier}`);
-    }
+    await checkReturnSource(trx, refs, { path: 'receipt', id: input.receipt, type: 'receipt', party: input.supplier, direction: 'came from' });
     input.lines.forEach((l, i) => {
       const lot = lots.get(lotKey(l.sku, l.lot));
       if (lot && lot.supplier !== input.supplier) {
@@ -52,18 +49,8 @@ export async function recordSupplierReturn(app: App, input: SupplierReturnInput,
 
     const lotIds = input.lines.map((l) => lots.get(lotKey(l.sku, l.lot))!.id);
     const returnable = await returnableToSupplierByLot(trx, input.supplier, lotIds, input.receipt);
-    const asked = new Map<number, number>();
-    const problems: ErrorDetail[] = [];
-    input.lines.forEach((l, i) => {
-      const lotId = lotIds[i]!;
-      asked.set(lotId, addMicro(asked.get(lotId) ?? 0, quantities[i]!));
-      const may = returnable.get(lotId) ?? 0;
-      if (asked.get(lotId)! > may) {
-        const scope = input.receipt === undefined ? '' : ` of receipt ${input.receipt}`;
-        problems.push({ path: `lines.${i}.quantity`, message: `at most ${formatMicro(may)} of ${lotLabel(l.sku, l.lot)}${scope} can go back to ${input.supplier} (received, net of earlier returns)` });
-      }
-    });
-    if (problems.length > 0) throw new Conflict(problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
+    const scope = input.receipt === undefined ? '' : ` of receipt ${input.receipt}`;
+    checkReturnable(input.lines, quantities, lotIds, returnable, (l, may) => `at most ${formatMicro(may)} of ${lotLabel(l.sku, l.lot)}${scope} can go back to ${input.supplier} (received, net of earlier returns)`);
 
     const lines: LineDraft[] = input.lines.map((l, i) => ({
       lotId: lotIds[i]!,

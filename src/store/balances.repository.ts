@@ -54,29 +54,6 @@ export async function lotBalances(db: Tx, lotId: number): Promise<BalanceRow[]> 
 
 export type StockRow = BalanceRow & Pick<LotRow, 'sku' | 'code' | 'expiry_date' | 'hold_state'>;
 
-/** Lots of the given items with stock at a location: the candidates for picking. */
-export async function stockOfItemsAt(db: Tx, skus: readonly string[], location: string): Promise<(StockRow & { lot_created_at: string })[]> {
-  if (skus.length === 0) return [];
-  const rows = await db
-    .selectFrom('balances')
-    .innerJoin('lots', 'lots.id', 'balances.lot_id')
-    .select([
-      'balances.lot_id',
-      'balances.location',
-      'balances.quantity',
-      'lots.sku',
-      'lots.code',
-      'lots.expiry_date',
-      'lots.hold_state',
-      'lots.created_at as lot_created_at',
-    ])
-    .where('balances.location', '=', location)
-    .where('lots.sku', 'in', [...new Set(skus)])
-    .where('balances.quantity', '>', 0)
-    .execute();
-  return rows.map((r) => ({ ...r, lot_id: Number(r.lot_id), quantity: Number(r.quantity) }));
-}
-
 export interface StockFilter {
   sku?: string;
   lot?: string;

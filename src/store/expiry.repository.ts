@@ -21,6 +21,14 @@ export interface DatedStockRow {
 
 const COLUMN = { expiry: 'lots.expiry_date', sellBy: 'lots.sell_by_date' } as const;
 
+// Dated stock comes from balances (what is on hand) or from write-off lines (what was written
+// off); either way a row is the same lot and item columns around its location and quantity, so
+// a replayed write-off reads exactly like the stock it wrote off. The order is the row's order.
+/** Which lot of which item, before the location and quantity. */
+const LOT_ITEM_COLUMNS = ['lots.id as lot_id', 'lots.sku', 'lots.code', 'items.name as item_name', 'items.uom', 'items.unit_cost'] as const;
+/** The lot's dates and state, after the location and quantity. */
+const LOT_DATE_COLUMNS = ['lots.expiry_date', 'lots.sell_by_date', 'lots.hold_state'] as const;
+
 /** Stock on hand per (lot, location) with its lot and item, starting from the dated lots. */
 function datedStock(db: Tx, basis: ExpiryBasis, filter: { sku?: string; location?: string }) {
   const column = COLUMN[basis];
@@ -28,20 +36,7 @@ function datedStock(db: Tx, basis: ExpiryBasis, filter: { sku?: string; location
     .selectFrom('lots')
     .innerJoin('balances', 'balances.lot_id', 'lots.id')
     .innerJoin('items', 'items.sku', 'lots.sku')
-    .select([
-      'lots.id as lot_id',
-      'lots.sku',
-      'lots.code',
-      'items.name as item_name',
-      'items.uom',
-      'items.unit_cost',
-      'balances.location',
-      'balances.quantity',
-      'lots.expiry_date',
-      'lots.sell_by_date',
-      'lots.hold_state',
-      (eb) => eb.ref(column).$notNull().as('due_date'),
-    ])
+    .select([...LOT_ITEM_COLUMNS, 'balances.location', 'balances.quantity', ...LOT_DATE_COLUMNS, (eb) => eb.ref(column).$notNull().as('due_date')])
     .where(column, 'is not', null)
     .where('balances.quantity', '>', 0);
   if (filter.sku !== undefined) q = q.where('lots.sku', '=', filter.sku);
@@ -103,18 +98,11 @@ export async function writtenOffStock(db: Tx, eventIds: readonly string[]): Prom
     .innerJoin('lots', 'lots.id', 'event_lines.lot_id')
     .innerJoin('items', 'items.sku', 'lots.sku')
     .select([
-      'lots.id as lot_id',
-      'lots.sku',
-      'lots.code',
-      'items.name as item_name',
-      'items.uom',
-      'items.unit_cost',
+      ...LOT_ITEM_COLUMNS,
       'event_lines.location',
       (eb) => eb.neg(eb.ref('event_lines.quantity')).as('quantity'),
-      'lots.expiry_date',
-      'lots.sell_by_date',
-      'lots.hold_state',
-      (eb) => eb.ref('lots.expiry_date').$notNull().as('due_date'),
+      ...LOT_DATE_COLUMNS,
+      (eb) => eb.ref(COLUMN.expiry).$notNull().as('due_date'),
     ])
     .where('event_lines.event_id', 'in', [...eventIds])
     .orderBy('event_lines.location')

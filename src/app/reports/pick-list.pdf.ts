@@ -1,17 +1,12 @@
-import PDFDocument from 'pdfkit';
 import type { PickList } from '../pick-lists.js';
-import { winAnsi } from './recall-report.pdf.js';
-
-type Doc = PDFKit.PDFDocument;
+import { BOLD, FONT, HEADER_FILL, ITALIC, openPdf, PagePrinter, winAnsi, type RowCell } from './pdf-layout.js';
 
 // A4 portrait: a pick list is carried around the warehouse on a clipboard.
 const MARGIN = 40;
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
 const SIZE = 9;
 const ROW = 20;
-const RULE = '#b0b0b0';
-const HEADER_FILL = '#e4e4e4';
+/** Text sits 6 pt down the 20 pt row, one line, so every row is the same height. */
+const ROW_PAD = { x: 3, top: 6, bottom: 0 };
 
 interface Column {
   header: string;
@@ -48,17 +43,7 @@ function rowsOf(list: PickList): { rows: Row[]; notes: string[] } {
   return { rows, notes };
 }
 
-class PickListPrinter {
-  private readonly left: number;
-  private readonly width: number;
-  private readonly bottom: number;
-
-  constructor(private readonly doc: Doc) {
-    this.left = doc.page.margins.left;
-    this.width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-    this.bottom = doc.page.height - doc.page.margins.bottom;
-  }
-
+class PickListPrinter extends PagePrinter {
   heading(list: PickList): void {
     const { doc } = this;
     doc.font(BOLD).fontSize(20).fillColor('black').text(winAnsi(`Pick list ${list.order.number}`), this.left, doc.page.margins.top);
@@ -80,29 +65,15 @@ class PickListPrinter {
   }
 
   private row(cells: Row, style: { font: string; fill?: string }): void {
-    const { doc } = this;
-    if (doc.y + ROW > this.bottom) {
-      doc.addPage();
-      doc.y = doc.page.margins.top;
-      this.header();
-    }
-    const y = doc.y;
-    if (style.fill) doc.rect(this.left, y, this.width, ROW).fill(style.fill);
-    doc.fillColor('black').font(style.font).fontSize(SIZE);
-    let x = this.left;
-    COLUMNS.forEach((c, i) => {
-      const w = c.width * this.width;
-      if (c.header === 'Picked' && style.font === FONT) {
-        // A box to tick by hand.
-        doc.rect(x + 4, y + 5, 10, 10).lineWidth(0.6).strokeColor('black').stroke();
-      } else {
-        doc.text(winAnsi(cells[i] ?? ''), x + 3, y + 6, { width: w - 6, height: ROW - 6, ellipsis: true, lineBreak: false, align: c.align ?? 'left' });
-      }
-      x += w;
+    this.breakBefore(ROW, () => this.header());
+    const body = style.font === FONT;
+    const row = COLUMNS.map((c, i): RowCell => {
+      const cell: RowCell = { text: winAnsi(cells[i] ?? ''), width: c.width * this.width, align: c.align };
+      // A box to tick by hand.
+      if (c.header === 'Picked' && body) cell.draw = (x, y) => this.doc.rect(x + 4, y + 5, 10, 10).lineWidth(0.6).strokeColor('black').stroke();
+      return cell;
     });
-    doc.moveTo(this.left, y + ROW).lineTo(this.left + this.width, y + ROW).lineWidth(0.4).strokeColor(RULE).stroke();
-    doc.x = this.left;
-    doc.y = y + ROW;
+    this.drawRow(row, ROW, { font: style.font, size: SIZE, fill: style.fill, pad: ROW_PAD, singleLine: true });
   }
 
   header(): void {
@@ -116,7 +87,7 @@ class PickListPrinter {
     this.header();
     for (const r of rows) this.row(r, { font: FONT });
     if (rows.length === 0) {
-      this.doc.font('Helvetica-Oblique').fontSize(SIZE).text('Nothing reserved yet: allocate the order first.', this.left, this.doc.y + 6);
+      this.doc.font(ITALIC).fontSize(SIZE).text('Nothing reserved yet: allocate the order first.', this.left, this.doc.y + 6);
     }
   }
 
@@ -128,45 +99,17 @@ class PickListPrinter {
     for (const n of notes) doc.text(winAnsi(n), this.left, doc.y, { width: this.width });
     doc.fillColor('black');
   }
-
-  footers(list: PickList): void {
-    const { doc } = this;
-    const range = doc.bufferedPageRange();
-    for (let i = range.start; i < range.start + range.count; i++) {
-      doc.switchToPage(i);
-      // Writing below the bottom margin would make pdfkit start a new page; lift it for the footer.
-      const margin = doc.page.margins.bottom;
-      doc.page.margins.bottom = 0;
-      const y = doc.page.height - margin + 14;
-      doc.font(FONT).fontSize(7.5).fillColor('#555555');
-      doc.text(winAnsi(`Lotline pick list · ${list.order.number}`), this.left, y, { width: this.width, lineBreak: false });
-      doc.text(`Page ${i - range.start + 1} of ${range.count}`, this.left, y, { width: this.width, align: 'right', lineBreak: false });
-      doc.page.margins.bottom = margin;
-    }
-  }
 }
 
 /** The pick list as a printable A4 PDF: order header, one row per lot to pick with a tick box, paged. */
 export function pickListPdf(list: PickList): Promise<Buffer> {
-  const generated = new Date(list.generatedAt);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    bufferPages: true,
-    info: { Title: `Pick list ${list.order.number}`, Author: 'Lotline', CreationDate: generated, ModDate: generated },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = openPdf({ margin: MARGIN, title: `Pick list ${list.order.number}`, generatedAt: list.generatedAt });
   const printer = new PickListPrinter(doc);
   const { rows, notes } = rowsOf(list);
   printer.heading(list);
   printer.table(rows);
   printer.notes(notes);
-  printer.footers(list);
+  printer.footers(winAnsi(`Lotline pick list · ${list.order.number}`));
   doc.end();
   return done;
 }
