@@ -2,6 +2,7 @@ import { Conflict } from '../domain/errors.js';
 import { applyPostings, balanceKey } from '../domain/posting.js';
 import { loadBalances, saveBalances } from '../store/balances.repository.js';
 import { findEventsByKeys, insertEvents, lastEvent } from '../store/events.repository.js';
+import { addLotFlows } from '../store/lot-flows.repository.js';
 import { reservedAt } from '../store/reservations.repository.js';
 import { chunks, inLedgerTransaction, type Tx } from '../store/transaction.js';
 import type { App } from './context.js';
@@ -20,7 +21,7 @@ export interface BatchedEvent {
  * stock left by the events before it in the batch (no negative stock, reserved stock untouched),
  * and the events join the hash chain in order, exactly as one-by-one recording would chain them.
  * What is per batch instead of per event: the idempotency lookup, the balance and reservation
- * reads, the chain head, the inserts (multi-row) and the balance upserts.
+ * reads, the chain head, the inserts (multi-row) and the balance and lot-flow upserts.
  *
  * Builders run before any of the batch's lines are written, so they see the ledger as it was
  * before the batch (plus lots created earlier in it). Use cases whose validation reads stock or
@@ -57,6 +58,7 @@ export async function recordEvents(app: App, events: readonly BatchedEvent[]): P
     }
     const touched = new Map(allLines.map((l) => [balanceKey(l.lotId, l.location), { lot_id: l.lotId, location: l.location }]));
     await saveBalances(trx, [...touched].map(([key, b]) => ({ ...b, quantity: running.get(key) ?? 0 })));
+    await addLotFlows(trx, allLines);
 
     let previous = await lastEvent(trx);
     const chained: ChainedEvent[] = fresh.map((r) => {

@@ -5,6 +5,7 @@ import type { DocumentRef, EventType, Movement } from '../domain/ledger.js';
 import { applyPostings, balanceKey, type Posting } from '../domain/posting.js';
 import { loadBalances, saveBalances } from '../store/balances.repository.js';
 import { findEventByKey, insertEvent, lastEvent } from '../store/events.repository.js';
+import { addLotFlows } from '../store/lot-flows.repository.js';
 import { reservedAt } from '../store/reservations.repository.js';
 import { inLedgerTransaction, type Tx } from '../store/transaction.js';
 import { currentActor } from './actor.js';
@@ -210,7 +211,10 @@ export function chainEvent(
   };
 }
 
-/** Applies the lines to the balance projection, refusing the whole event if any would go negative or take reserved stock. */
+/**
+ * Applies the lines to the balance and lot-flow projections, refusing the whole event if any
+ * would go negative or take reserved stock.
+ */
 async function postLines(trx: Tx, lines: readonly LineDraft[]): Promise<void> {
   if (lines.length === 0) return;
   const current = await loadBalances(trx, lines);
@@ -224,4 +228,5 @@ async function postLines(trx: Tx, lines: readonly LineDraft[]): Promise<void> {
     rows.set(key, { lot_id: l.lotId, location: l.location, quantity: next.get(key)! });
   }
   await saveBalances(trx, [...rows.values()]);
+  await addLotFlows(trx, lines);
 }

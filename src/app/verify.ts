@@ -1,6 +1,6 @@
 import { fromMicro } from '../domain/quantity.js';
 import type { EventRow } from '../store/events.repository.js';
-import { balanceMismatches, countBalances, eventsAfter, linesInSeqRange, linksInSeqRange } from '../store/verify.repository.js';
+import { balanceMismatches, countBalances, countLotFlows, eventsAfter, linesInSeqRange, linksInSeqRange, lotFlowMismatches } from '../store/verify.repository.js';
 import type { Tx } from '../store/transaction.js';
 import { auditAfter, type AuditRow } from '../store/audit.repository.js';
 import { auditHash } from './audit.js';
@@ -27,6 +27,16 @@ export interface BalanceMismatch {
   projection: number;
 }
 
+export interface LotFlowMismatch {
+  sku: string;
+  lot: string;
+  movement: string;
+  /** What the lot's ledger lines of the movement add up to. */
+  ledger: number;
+  /** What the lot-flow projection holds. */
+  projection: number;
+}
+
 /** Where the audit chain first stops holding. */
 export type AuditBreak = Omit<ChainBreak, 'id'>;
 
@@ -35,18 +45,19 @@ export interface VerifyReport {
   chain: { ok: boolean; eventsChecked: number; lastHash: string; firstBreak: ChainBreak | null };
   audit: { ok: boolean; entriesChecked: number; lastHash: string; firstBreak: AuditBreak | null };
   balances: { ok: boolean; checked: number; mismatchCount: number; mismatches: BalanceMismatch[] };
+  lotFlows: { ok: boolean; checked: number; mismatchCount: number; mismatches: LotFlowMismatch[] };
 }
 
 export interface VerifyOptions {
   /** Events read per statement; bounded so memory stays flat on a ledger of any length. */
   batchSize?: number;
-  /** How many mismatched balances to list (all are counted). */
+  /** How many mismatched balances (and lot flows) to list (all are counted). */
   maxMismatches?: number;
 }
 
 /**
  * Checks the ledger's invariants: the balance projection equals the sum of the ledger lines for
- * every (lot, location), and every event's and every audit entry's hash matches its stored
+ * every (lot, location), the lot-flow projection for every (lot, movement), and every event's and every audit entry's hash matches its stored
  * contents and links to its predecessor. Reads one consistent snapshot, in batches by sequence.
  */
 export async function verifyLedger(app: App, options: VerifyOptions = {}): Promise<VerifyReport> {
@@ -73,7 +84,20 @@ export async function verifyLedger(app: App, options: VerifyOptions = {}): Promi
           projection: fromMicro(r.projection),
         })),
       };
-      return { ok: chain.ok && balances.ok && audit.ok, chain, audit, balances };
+      const [flowsMismatched, flowsChecked] = await Promise.all([lotFlowMismatches(trx, maxMismatches), countLotFlows(trx)]);
+      const lotFlows = {
+        ok: flowsMismatched.count === 0,
+        checked: flowsChecked,
+        mismatchCount: flowsMismatched.count,
+        mismatches: flowsMismatched.rows.map((r) => ({
+          sku: r.sku,
+          lot: r.code,
+          movement: r.movement,
+          ledger: fromMicro(r.ledger),
+          projection: fromMicro(r.projection),
+        })),
+      };
+      return { ok: chain.ok && balances.ok && lotFlows.ok && audit.ok, chain, audit, balances, lotFlows };
     });
 }
 

@@ -128,6 +128,12 @@ class Generator {
   private readonly shipQueue: PendingShipment[][] = [];
   private readonly returnQueue: PendingReturn[][] = [];
 
+  /** The lot-flow projection in memory: per movement, the running sum of each lot's lines. */
+  private readonly flows = new Map<string, Float64Array>();
+  /** Bit i set: the lot has lines of the i-th movement in `flows` (a zero sum still gets its row). */
+  private readonly flowSeen: Uint16Array;
+  private readonly flowBit = new Map<string, number>();
+
   private lots: BulkRow[] = [];
   private events: BulkRow[] = [];
   private lines: BulkRow[] = [];
@@ -157,6 +163,7 @@ class Generator {
     this.codeOf = new Array<string>(n);
     this.openRawLot = new Int32Array(this.catalog.raw.length);
     this.lastBatch = new Int32Array(this.catalog.finished.length);
+    this.flowSeen = new Uint16Array(n);
   }
 
   get from(): string {
@@ -203,6 +210,37 @@ class Generator {
     this.summary.lastDay = day - 1;
     await this.flush();
     await this.writeBalances();
+    await this.writeFlows();
+  }
+
+  private addFlow(lot: number, movement: string, quantity: number): void {
+    let sums = this.flows.get(movement);
+    if (!sums) {
+      if (this.flows.size >= 16) throw new Error('too many movements for the lot-flow bitmask');
+      sums = new Float64Array(this.flowSeen.length);
+      this.flowBit.set(movement, this.flows.size);
+      this.flows.set(movement, sums);
+    }
+    sums[lot]! += quantity;
+    this.flowSeen[lot]! |= 1 << this.flowBit.get(movement)!;
+  }
+
+  /** The lot-flow projection: every (lot, movement) with lines, as the lines add up. */
+  private async writeFlows(): Promise<void> {
+    const movements = [...this.flows.entries()].map(([movement, sums]) => ({ movement, sums, bit: 1 << this.flowBit.get(movement)! }));
+    await this.writer.begin();
+    let rows: BulkRow[] = [];
+    for (let id = 1; id <= this.lotCount; id++) {
+      const seen = this.flowSeen[id]!;
+      if (seen === 0) continue;
+      for (const m of movements) if (seen & m.bit) rows.push([id, m.movement, m.sums[id]!]);
+      if (rows.length >= 100_000) {
+        await this.writer.insert('lot_flows', rows);
+        rows = [];
+      }
+    }
+    await this.writer.insert('lot_flows', rows);
+    await this.writer.commit();
   }
 
   private newLot(sku: string, code: string, row: (id: number, eventId: string) => BulkRow): { id: number; row: (eventId: string) => void } {
@@ -425,7 +463,10 @@ class Generator {
     this.prevHash = hash;
     const r = record;
     this.events.push([r.id, r.seq, r.type, r.time, r.recorded_at, r.idempotency_key, r.request_hash, r.party, r.location, r.to_location, r.reason, r.disposition, r.lot_id, r.reverses, r.shipment_id, r.documents, r.allocation, r.prev_hash, hash]);
-    for (const l of lines) this.lines.push([id, l.line_no, l.lot_id, l.location, l.quantity, l.movement]);
+    for (const l of lines) {
+      this.lines.push([id, l.line_no, l.lot_id, l.location, l.quantity, l.movement]);
+      this.addFlow(l.lot_id, l.movement, l.quantity);
+    }
     for (const l of links) this.links.push([id, l.fromLotId, l.toLotId, l.quantity]);
     this.summary.events++;
     this.summary.lines += lines.length;

@@ -105,6 +105,14 @@ export async function bareInsert(app: App, url: string, afterSeq: number): Promi
   const eventRows: BulkRow[] = events.map((e) => [ids.get(e.id)!, Number(e.seq) + seqShift, e.type, e.time, e.recorded_at, ids.get(e.id)!, e.request_hash, e.party, e.location, e.to_location, e.reason, e.disposition, e.lot_id === null ? null : lot(e.lot_id), null, null, e.documents, e.allocation, e.prev_hash, e.hash]);
   const lineRows: BulkRow[] = lines.map((l) => [ids.get(l.event_id)!, l.line_no, lot(l.lot_id), l.location, Number(l.quantity), l.movement]);
   const linkRows: BulkRow[] = links.map((k) => [ids.get(k.event_id)!, lot(k.from_lot_id), lot(k.to_lot_id), Number(k.quantity)]);
+  // The lot-flow projection the event writer keeps with the lines, summed here in memory.
+  const flowSums = new Map<string, BulkRow>();
+  for (const l of lineRows) {
+    const key = `${l[2]}\u0000${l[5]}`;
+    const row = flowSums.get(key);
+    if (row) row[2] = Number(row[2]) + Number(l[4]);
+    else flowSums.set(key, [l[2]!, l[5]!, l[4]!]);
+  }
   const lotRows: BulkRow[] = lots.map((l) => [lot(l.id!), l.sku!, `${l.code}-bare`, l.origin!, l.supplier ?? null, l.supplier_lot ?? null, l.production_date ?? null, l.expiry_date ?? null, l.sell_by_date ?? null, l.hold_state!, null, ids.get(String(l.created_event_id))!, l.created_at!]);
 
   const writer = await openBulkWriter(url);
@@ -115,6 +123,7 @@ export async function bareInsert(app: App, url: string, afterSeq: number): Promi
     await writer.insert('events', eventRows);
     await writer.insert('event_lines', lineRows);
     await writer.insert('lot_links', linkRows);
+    await writer.insert('lot_flows', [...flowSums.values()]);
     const seconds = (performance.now() - started) / 1000;
     await writer.rollback();
     return { events: eventRows.length, lines: lineRows.length, seconds, eventsPerSecond: eventRows.length / seconds, linesPerSecond: lineRows.length / seconds };

@@ -5,7 +5,8 @@ import { dialectOf, type Dialect } from './db.js';
 /**
  * Bulk loading for the benchmark generator: rows written set-at-a-time, straight into the tables,
  * bypassing the use cases (which validate one event per transaction). The caller guarantees the
- * rows are a valid ledger (hash chain, balances equal to the lines) — `lotline verify` checks it.
+ * rows are a valid ledger (hash chain, balances and lot flows equal to the lines) — `lotline verify`
+ * checks it.
  *
  * It opens its own connection rather than going through Kysely: a query builder compiling a
  * 6 000-parameter statement per batch would cost more than the insert itself.
@@ -30,6 +31,7 @@ export const BULK_TABLES = {
   event_lines: { event_id: 'text', line_no: 'integer', lot_id: 'bigint', location: 'text', quantity: 'bigint', movement: 'text' },
   lot_links: { event_id: 'text', from_lot_id: 'bigint', to_lot_id: 'bigint', quantity: 'bigint' },
   balances: { lot_id: 'bigint', location: 'text', quantity: 'bigint' },
+  lot_flows: { lot_id: 'bigint', movement: 'text', quantity: 'bigint' },
 } as const satisfies Record<string, Record<string, PgType>>;
 
 export type BulkTable = keyof typeof BULK_TABLES;

@@ -1,7 +1,7 @@
 import SQLite from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type LogEvent, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -29,6 +29,37 @@ export function dialectOf(url: string): Dialect {
   throw new Error(`LOTLINE_DATABASE_URL must start with sqlite: or postgres:// (got "${url}")`);
 }
 
+/** Prepared statements kept per SQLite connection; the least recently used is dropped first. */
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * Kysely's SqliteDialect calls `prepare` for every execution, and better-sqlite3 compiles the SQL
+ * anew each time: hand out the statement prepared for the same SQL text before, LRU-bounded (SQL
+ * with `in (?, ?, …)` lists of varying length would otherwise grow it without limit). A statement
+ * still busy — a stream being iterated — is never handed out twice: a fresh one is prepared.
+ * SQLite re-prepares a cached statement by itself when the schema changes under it.
+ */
+function statementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text) {
+      const hit = cache.get(text);
+      if (hit && !hit.busy) {
+        cache.delete(text);
+        cache.set(text, hit);
+        return hit;
+      }
+      const statement = sqlite.prepare(text);
+      if (!hit) {
+        cache.set(text, statement);
+        if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      }
+      return statement;
+    },
+  };
+}
+
 /** Opens the database named by a `sqlite:<path>` (or `sqlite::memory:`) or `postgres://` URL. */
 export function createStore(url: string, options: StoreOptions = {}): Store {
   const dialect = dialectOf(url);
@@ -41,7 +72,7 @@ export function createStore(url: string, options: StoreOptions = {}): Store {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 10000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statementCache(sqlite) }), log });
     return { db, dialect, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: url, max: 10 });

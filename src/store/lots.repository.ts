@@ -49,12 +49,8 @@ export async function setHoldState(
 
 /** Sums of a lot's lines per movement (the lot's totals), in one statement. */
 export async function lotTotals(db: Tx, lotId: number): Promise<{ movement: string; quantity: number }[]> {
-  const rows = await db
-    .selectFrom('event_lines')
-    .select(['movement', (eb) => eb.fn.sum<number>('quantity').as('quantity')])
-    .where('lot_id', '=', lotId)
-    .groupBy('movement')
-    .execute();
+  // The lot-flow projection: a hub lot's thousands of consumption lines are one row there.
+  const rows = await db.selectFrom('lot_flows').select(['movement', 'quantity']).where('lot_id', '=', lotId).execute();
   return rows.map((r) => ({ movement: r.movement, quantity: Number(r.quantity) }));
 }
 

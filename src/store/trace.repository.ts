@@ -53,10 +53,13 @@ export interface FlowRow {
   quantity: number;
 }
 
-/** Sums of ledger lines per lot and movement for the set. */
+/**
+ * Sums of ledger lines per lot and movement for the set, from the lot-flow projection: one row per
+ * (lot, movement) however many lines a hub lot has.
+ */
 export async function flowsOf(db: Tx, dialect: Dialect, lotIds: readonly number[]): Promise<FlowRow[]> {
-  const { rows } = await sql<FlowRow>`select lot_id, movement, sum(quantity) as quantity from event_lines
-    where lot_id in (${idSet(dialect, lotIds)}) group by lot_id, movement`.execute(db);
+  const { rows } = await sql<FlowRow>`select lot_id, movement, quantity from lot_flows
+    where lot_id in (${idSet(dialect, lotIds)})`.execute(db);
   return rows.map((r) => ({ lot_id: Number(r.lot_id), movement: r.movement, quantity: Number(r.quantity) }));
 }
 

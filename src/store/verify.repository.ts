@@ -49,6 +49,53 @@ export async function balanceMismatches(db: Tx, limit: number): Promise<{ count:
   };
 }
 
+/** A (lot, movement) whose lot-flow total differs from the sum of its ledger lines. */
+export interface LotFlowMismatchRow {
+  lot_id: number;
+  sku: string;
+  code: string;
+  movement: string;
+  ledger: number;
+  projection: number;
+}
+
+/** Lines and lot flows side by side in one grouped scan, as `differences` does for balances. */
+function flowDifferences(db: Tx) {
+  const sides = db
+    .selectFrom('event_lines')
+    .select(['lot_id', 'movement', 'quantity as ledger', sql<number>`0`.as('projection')])
+    .unionAll(db.selectFrom('lot_flows').select(['lot_id', 'movement', sql<number>`0`.as('ledger'), 'quantity as projection']));
+  return db
+    .selectFrom(sides.as('u'))
+    .select(['u.lot_id', 'u.movement', sql<number>`sum(u.ledger)`.as('ledger'), sql<number>`sum(u.projection)`.as('projection')])
+    .groupBy(['u.lot_id', 'u.movement'])
+    .having(sql`sum(u.ledger)`, '<>', sql`sum(u.projection)`);
+}
+
+/** The first `limit` mismatched lot flows (by lot id and movement) and how many there are in all. */
+export async function lotFlowMismatches(db: Tx, limit: number): Promise<{ count: number; rows: LotFlowMismatchRow[] }> {
+  const [counted, rows] = await Promise.all([
+    db.selectFrom(flowDifferences(db).as('d')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom(flowDifferences(db).as('d'))
+      .innerJoin('lots', 'lots.id', 'd.lot_id')
+      .select(['d.lot_id', 'lots.sku', 'lots.code', 'd.movement', 'd.ledger', 'd.projection'])
+      .orderBy('d.lot_id')
+      .orderBy('d.movement')
+      .limit(limit)
+      .execute(),
+  ]);
+  return {
+    count: Number(counted.n),
+    rows: rows.map((r) => ({ ...r, lot_id: Number(r.lot_id), ledger: Number(r.ledger), projection: Number(r.projection) })),
+  };
+}
+
+export async function countLotFlows(db: Tx): Promise<number> {
+  const row = await db.selectFrom('lot_flows').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function countBalances(db: Tx): Promise<number> {
   const row = await db.selectFrom('balances').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);

@@ -46,6 +46,8 @@ for (const dialect of DIALECTS) {
       // 1 location, 1 item, 2 parties, hold, release
       expect(report.audit).toMatchObject({ ok: true, entriesChecked: 6, firstBreak: null });
       expect(report.audit.lastHash).toMatch(/^[0-9a-f]{64}$/);
+      // J1 receipt and shipment, J2 receipt
+      expect(report.lotFlows).toMatchObject({ ok: true, checked: 3, mismatchCount: 0 });
     });
 
     it('catches an edited event, and an event whose recorder was rewritten', async () => {
@@ -86,6 +88,26 @@ for (const dialect of DIALECTS) {
       const report = await verifyLedger(t.app);
       expect(report.chain.firstBreak).toMatchObject({ seq: 4, problem: 'sequence_gap' });
       expect(report.balances.mismatchCount).toBe(2);
+    });
+
+    it('catches an edited, a deleted and an inserted lot-flow total', async () => {
+      const j1 = await db().selectFrom('lots').select('id').where('code', '=', 'J1').executeTakeFirstOrThrow();
+      await db().updateTable('lot_flows').set({ quantity: sql`quantity + 1` }).where('lot_id', '=', j1.id).where('movement', '=', 'shipment').execute();
+      const edited = await verifyLedger(t.app);
+      expect(edited.ok).toBe(false);
+      expect(edited.chain.ok).toBe(true);
+      expect(edited.balances.ok).toBe(true);
+      expect(edited.lotFlows).toMatchObject({ ok: false, mismatchCount: 1, mismatches: [{ sku: 'JAM', lot: 'J1', movement: 'shipment', ledger: -30, projection: -29.999999 }] });
+      await db().updateTable('lot_flows').set({ quantity: sql`quantity - 1` }).where('lot_id', '=', j1.id).where('movement', '=', 'shipment').execute();
+      expect((await verifyLedger(t.app)).ok).toBe(true);
+
+      await db().deleteFrom('lot_flows').where('lot_id', '=', j1.id).where('movement', '=', 'receipt').execute();
+      expect((await verifyLedger(t.app)).lotFlows).toMatchObject({ ok: false, mismatchCount: 1, mismatches: [{ lot: 'J1', movement: 'receipt', ledger: 100, projection: 0 }] });
+      await db().insertInto('lot_flows').values({ lot_id: j1.id, movement: 'receipt', quantity: 100_000_000 }).execute();
+      expect((await verifyLedger(t.app)).ok).toBe(true);
+
+      await db().insertInto('lot_flows').values({ lot_id: j1.id, movement: 'write_off', quantity: -5_000_000 }).execute();
+      expect((await verifyLedger(t.app)).lotFlows).toMatchObject({ ok: false, mismatchCount: 1, mismatches: [{ lot: 'J1', movement: 'write_off', ledger: 0, projection: -5 }] });
     });
 
     it('catches an edited, a deleted and an inserted audit entry', async () => {

@@ -20,10 +20,15 @@ function balancesText(balances: VerifyReport['balances']): string {
   return `${balances.mismatchCount} (lot, location) ${balances.mismatchCount === 1 ? 'balance differs' : 'balances differ'} from the sum of the ledger lines`;
 }
 
+function lotFlowsText(flows: VerifyReport['lotFlows']): string {
+  if (flows.ok) return `${flows.checked} (lot, movement) totals equal the sum of their ledger lines`;
+  return `${flows.mismatchCount} (lot, movement) ${flows.mismatchCount === 1 ? 'total differs' : 'totals differ'} from the sum of the ledger lines`;
+}
+
 export function registerVerify(program: Command, ctx: CommandContext): void {
   program
     .command('verify')
-    .description('check the event and audit hash chains and that every balance equals the sum of its ledger lines')
+    .description('check the event and audit hash chains and that every balance and lot-flow total equals the sum of its ledger lines')
     .option('--json', 'print the report as JSON')
     .action(async (opts: { json?: boolean }) => {
       const report = await withApp(ctx, (app) => verifyLedger(app));
@@ -38,6 +43,7 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
               ['hash chain', report.chain.ok ? 'ok' : 'FAILED', chainText(report.chain)],
               ['audit chain', report.audit.ok ? 'ok' : 'FAILED', auditText(report.audit)],
               ['balances', report.balances.ok ? 'ok' : 'FAILED', balancesText(report.balances)],
+              ['lot flows', report.lotFlows.ok ? 'ok' : 'FAILED', lotFlowsText(report.lotFlows)],
             ],
           ),
         );
@@ -50,12 +56,22 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
             ),
           );
         }
+        if (report.lotFlows.mismatches.length > 0) {
+          io.out(
+            renderTable(
+              ['SKU', 'Lot', 'Movement', 'Ledger lines', 'Lot-flow table'],
+              report.lotFlows.mismatches.map((m) => [m.sku, m.lot, m.movement, formatQuantity(m.ledger), formatQuantity(m.projection)]),
+              { align: ['left', 'left', 'left', 'right', 'right'] },
+            ),
+          );
+        }
       }
       if (!report.ok) {
         const problems = [
           ...(report.chain.firstBreak ? [`hash chain broken at event #${report.chain.firstBreak.seq}`] : []),
           ...(report.audit.firstBreak ? [`audit chain broken at entry #${report.audit.firstBreak.seq}`] : []),
           ...(report.balances.ok ? [] : [`${report.balances.mismatchCount} balance(s) differ from the ledger`]),
+          ...(report.lotFlows.ok ? [] : [`${report.lotFlows.mismatchCount} lot flow total(s) differ from the ledger`]),
         ];
         throw new CliFailure(`verify: the ledger failed verification: ${problems.join('; ')}`);
       }
