@@ -91,6 +91,10 @@ export const POLICY: Readonly<Record<string, Access>> = {
   'POST /api/v1/gs1/parse': 'read',
   'GET /api/v1/labels/:sku/:lot': 'read',
   'GET /api/v1/trace/:sku/:lot': 'read',
+  // EPCIS 2.0: capture records what physically happened (warehouse work); queries read.
+  'POST /api/v1/epcis/capture': 'warehouse',
+  'GET /api/v1/epcis/events': 'read',
+  'GET /api/v1/lots/:sku/:lot/epcis': 'read',
 
   'POST /api/v1/recalls': 'qa',
   'GET /api/v1/recalls': 'read',

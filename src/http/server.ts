@@ -6,6 +6,7 @@ import type { App } from '../app/context.js';
 import { frameworkErrors, registerErrorHandling } from './errors.js';
 import { registerInputGuard } from './input-guard.js';
 import { registerSecurity, registerSecurityRoutes, type SecurityOptions } from './security.js';
+import { epcisRoutes } from './routes/epcis.routes.js';
 import { eventRoutes } from './routes/events.routes.js';
 import { gs1Routes } from './routes/gs1.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
@@ -62,6 +63,7 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
   await server.register(alertRoutes(app), { prefix: API_PREFIX });
   await server.register(webhookRoutes(app), { prefix: API_PREFIX });
   await server.register(analyticsRoutes(app), { prefix: API_PREFIX });
+  await server.register(epcisRoutes(app), { prefix: API_PREFIX });
   await server.ready();
   return server;
 }

@@ -5,6 +5,8 @@ import * as recalls from './migrations/2026-11-25-002-recalls.js';
 import * as expiryAlerts from './migrations/2026-11-26-003-expiry-alerts.js';
 import * as orders from './migrations/2026-11-27-004-orders.js';
 import * as authAudit from './migrations/2026-11-28-005-auth-audit.js';
+import * as lotFlows from './migrations/2026-11-29-006-lot-flows.js';
+import * as epcis from './migrations/2026-11-30-007-epcis.js';
 
 // Migrations are listed here, not read from disk, so the compiled package
 // and the tests run exactly the same set. Names sort by date.
@@ -14,6 +16,8 @@ const MIGRATIONS: Record<string, { up: (db: Parameters<Migration['up']>[0], dial
   '2026-11-26-003-expiry-alerts': expiryAlerts,
   '2026-11-27-004-orders': orders,
   '2026-11-28-005-auth-audit': authAudit,
+  '2026-11-29-006-lot-flows': lotFlows,
+  '2026-11-30-007-epcis': epcis,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -10,6 +10,7 @@ export interface Database {
   event_lines: EventLinesTable;
   lot_links: LotLinksTable;
   balances: BalancesTable;
+  lot_flows: LotFlowsTable;
   recalls: RecallsTable;
   recall_lots: RecallLotsTable;
   recall_customers: RecallCustomersTable;
@@ -31,6 +32,7 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
+  epcis_events: EpcisEventsTable;
 }
 
 export interface ItemsTable {
@@ -138,6 +140,13 @@ export interface LotLinksTable {
 export interface BalancesTable {
   lot_id: number;
   location: string;
+  quantity: number;
+}
+
+/** Projection: the sum of a lot's ledger lines per movement, kept by the writers with the lines. */
+export interface LotFlowsTable {
+  lot_id: number;
+  movement: string;
   quantity: number;
 }
 
@@ -345,4 +354,19 @@ export interface AuditLogTable {
   after: string | null;
   prev_hash: string;
   hash: string;
+}
+
+/** Captured EPCIS 2.0 events, whole; `ledger_event_id` is set when the event was mapped onto the ledger. */
+export interface EpcisEventsTable {
+  event_id: string;
+  capture_id: string;
+  event_type: string;
+  event_time: string;
+  /** The business step in bare CBV form (`receiving`) when it is a CBV value, else as sent. */
+  biz_step: string | null;
+  json: string;
+  ledger_event_id: string | null;
+  /** Why a mappable-looking event was stored without moving stock. */
+  unmapped_reason: string | null;
+  recorded_at: string;
 }
