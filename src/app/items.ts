@@ -22,6 +22,13 @@ export interface ItemInput {
   allocation?: AllocationMethod;
   /** An output lot's default expiry may not pass the earliest expiry among the lots it was made from. */
   expiryFromInputs?: boolean;
+  /** On the FDA Food Traceability List: its receipts, productions and shipments are FSMA 204 events. */
+  ftl?: boolean;
+  /** DSCSA: National Drug Code and product data of a prescription drug. */
+  ndc?: string;
+  strength?: string;
+  dosageForm?: string;
+  containerSize?: string;
 }
 
 /** Creates an item (a product or material); its GTIN, if any, must carry a valid check digit. */
@@ -45,6 +52,10 @@ export async function createItem(app: App, input: ItemInput): Promise<ItemView> 
   const allocation = input.allocation ?? 'fefo';
   if (!ALLOCATION_METHODS.includes(allocation)) throw Invalid.at('allocation', `must be one of ${ALLOCATION_METHODS.join(', ')}`);
   if (unitCost !== null && unitCost < 0) throw Invalid.at('unitCost', 'must not be negative');
+  // 10 digits in 4-4-2, 5-3-2 or 5-4-1 segments, or the 11-digit 5-4-2 billing form.
+  if (input.ndc !== undefined && !/^(\d{4}-\d{4}-\d{2}|\d{5}-\d{3}-\d{2}|\d{5}-\d{4}-\d{1,2}|\d{10,11})$/.test(input.ndc)) {
+    throw Invalid.at('ndc', 'must be an NDC: 10 digits in 4-4-2, 5-3-2 or 5-4-1 segments, or 11 digits (5-4-2)');
+  }
   const row = {
     sku: input.sku,
     name: input.name,
@@ -56,6 +67,11 @@ export async function createItem(app: App, input: ItemInput): Promise<ItemView> 
     created_at: app.clock.now().toISOString(),
     allocation,
     expiry_from_inputs: input.expiryFromInputs ? 1 : 0,
+    ftl: input.ftl ? 1 : 0,
+    ndc: input.ndc ?? null,
+    strength: input.strength ?? null,
+    dosage_form: input.dosageForm ?? null,
+    container_size: input.containerSize ?? null,
   };
   try {
     return await audited(app, async (db) => {

@@ -17,6 +17,11 @@ export interface ItemView {
   unitCost: number | null;
   allocation: AllocationMethod;
   expiryFromInputs: boolean;
+  ftl: boolean;
+  ndc: string | null;
+  strength: string | null;
+  dosageForm: string | null;
+  containerSize: string | null;
   createdAt: string;
 }
 
@@ -31,6 +36,11 @@ export function itemView(r: ItemRow): ItemView {
     unitCost: r.unit_cost === null ? null : fromMicro(Number(r.unit_cost)),
     allocation: r.allocation,
     expiryFromInputs: Number(r.expiry_from_inputs) === 1,
+    ftl: Number(r.ftl) === 1,
+    ndc: r.ndc,
+    strength: r.strength,
+    dosageForm: r.dosage_form,
+    containerSize: r.container_size,
     createdAt: r.created_at,
   };
 }

@@ -13,7 +13,7 @@ for (const dialect of DIALECTS) {
     describe('items', () => {
       it('creates an item with defaults and reads it back', async () => {
         const item = await created(t.api.post('/items', { sku: 'BOLT-M6', name: 'Bolt M6' }));
-        expect(item).toEqual({ sku: 'BOLT-M6', name: 'Bolt M6', uom: 'ea', gtin: null, shelfLifeDays: null, sellByDays: null, unitCost: null, allocation: 'fefo', expiryFromInputs: false, createdAt: new Date(NOW).toISOString() });
+        expect(item).toEqual({ sku: 'BOLT-M6', name: 'Bolt M6', uom: 'ea', gtin: null, shelfLifeDays: null, sellByDays: null, unitCost: null, allocation: 'fefo', expiryFromInputs: false, ftl: false, ndc: null, strength: null, dosageForm: null, containerSize: null, createdAt: new Date(NOW).toISOString() });
         expect(await ok(t.api.get('/items/BOLT-M6'))).toEqual(item);
       });
 

@@ -17,6 +17,11 @@ export const item = z
     unitCost: z.number().nullable(),
     allocation: z.enum(ALLOCATION_METHODS as [AllocationMethod, ...AllocationMethod[]]).meta({ description: 'How lots are picked for orders and shipments' }),
     expiryFromInputs: z.boolean().meta({ description: "An output lot's default expiry never passes its earliest input lot's expiry" }),
+    ftl: z.boolean().meta({ description: 'On the FDA Food Traceability List (FSMA 204)' }),
+    ndc: z.string().nullable().meta({ description: 'DSCSA National Drug Code' }),
+    strength: z.string().nullable(),
+    dosageForm: z.string().nullable(),
+    containerSize: z.string().nullable(),
     createdAt: z.string(),
   })
   .meta({ id: 'Item' });
