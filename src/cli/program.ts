@@ -8,6 +8,7 @@ import { registerBench } from './commands/bench.js';
 import { registerDemo } from './commands/demo.js';
 import { registerEvents } from './commands/events.js';
 import { registerExpiry } from './commands/expiry.js';
+import { registerImport } from './commands/import.js';
 import { registerLot } from './commands/lot.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerRecall } from './commands/recall.js';
@@ -29,6 +30,7 @@ const COMMANDS: ((program: Command, ctx: CommandContext) => void)[] = [
   registerMigrate,
   registerDemo,
   registerStock,
+  registerImport,
   registerLot,
   registerEvents,
   registerTrace,

@@ -95,6 +95,8 @@ export const POLICY: Readonly<Record<string, Access>> = {
   'POST /api/v1/epcis/capture': 'warehouse',
   'GET /api/v1/epcis/events': 'read',
   'GET /api/v1/lots/:sku/:lot/epcis': 'read',
+  'GET /api/v1/exports/fsma204': 'read',
+  'GET /api/v1/shipments/:id/dscsa': 'read',
 
   'POST /api/v1/recalls': 'qa',
   'GET /api/v1/recalls': 'read',
@@ -114,6 +116,14 @@ export const POLICY: Readonly<Record<string, Access>> = {
   'GET /api/v1/webhooks/:id': 'admin',
   'DELETE /api/v1/webhooks/:id': 'admin',
   'GET /api/v1/webhooks/:id/deliveries': 'admin',
+  // Imports: master data is admin's, opening stock is recorded like any receipt (warehouse).
+  'POST /api/v1/imports/items': 'admin',
+  'POST /api/v1/imports/parties': 'admin',
+  'POST /api/v1/imports/locations': 'admin',
+  'POST /api/v1/imports/stock': 'warehouse',
+  'GET /api/v1/imports/:kind/template': 'read',
+  'GET /api/v1/exports/stock': 'read',
+  'GET /api/v1/exports/ledger': 'read',
 };
 
 // The interactive API documentation describes the API and holds no data: public, like

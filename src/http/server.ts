@@ -7,6 +7,7 @@ import { frameworkErrors, registerErrorHandling } from './errors.js';
 import { registerInputGuard } from './input-guard.js';
 import { registerSecurity, registerSecurityRoutes, type SecurityOptions } from './security.js';
 import { epcisRoutes } from './routes/epcis.routes.js';
+import { importRoutes } from './routes/imports.routes.js';
 import { eventRoutes } from './routes/events.routes.js';
 import { gs1Routes } from './routes/gs1.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
@@ -15,6 +16,7 @@ import { masterDataRoutes } from './routes/master-data.routes.js';
 import { orderRoutes } from './routes/orders.routes.js';
 import { recallReportRoutes } from './routes/recall-report.routes.js';
 import { recallRoutes } from './routes/recalls.routes.js';
+import { regulatoryRoutes } from './routes/regulatory.routes.js';
 import { traceRoutes } from './routes/trace.routes.js';
 import { alertRoutes } from './routes/alerts.routes.js';
 import { analyticsRoutes } from './routes/analytics.routes.js';
@@ -64,6 +66,8 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
   await server.register(webhookRoutes(app), { prefix: API_PREFIX });
   await server.register(analyticsRoutes(app), { prefix: API_PREFIX });
   await server.register(epcisRoutes(app), { prefix: API_PREFIX });
+  await server.register(importRoutes(app), { prefix: API_PREFIX });
+  await server.register(regulatoryRoutes(app), { prefix: API_PREFIX });
   await server.ready();
   return server;
 }

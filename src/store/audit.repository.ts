@@ -15,7 +15,7 @@ const AUDIT_LOCK = 7_141_500_205;
  * PostgreSQL `appendAudit` takes the audit lock itself.
  */
 export async function inAuditTransaction<T>(store: Store, fn: (trx: Tx) => Promise<T>): Promise<T> {
-  if (store.dialect === 'postgres') return store.db.transaction().execute(fn);
+  if (store.dialect === 'postgres' && !store.nested) return store.db.transaction().execute(fn);
   return inLedgerTransaction(store, fn);
 }
 

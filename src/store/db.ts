@@ -10,6 +10,11 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Store {
   db: Kysely<Database>;
   dialect: Dialect;
+  /**
+   * True when `db` is one already-open transaction (an all-or-nothing import running many use
+   * cases): the transactions those use cases open become savepoints inside it.
+   */
+  nested?: boolean;
   close(): Promise<void>;
 }
 

@@ -7,6 +7,7 @@ import * as orders from './migrations/2026-11-27-004-orders.js';
 import * as authAudit from './migrations/2026-11-28-005-auth-audit.js';
 import * as lotFlows from './migrations/2026-11-29-006-lot-flows.js';
 import * as epcis from './migrations/2026-11-30-007-epcis.js';
+import * as regulatoryItems from './migrations/2026-12-01-008-regulatory-items.js';
 
 // Migrations are listed here, not read from disk, so the compiled package
 // and the tests run exactly the same set. Names sort by date.
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, { up: (db: Parameters<Migration['up']>[0], dial
   '2026-11-28-005-auth-audit': authAudit,
   '2026-11-29-006-lot-flows': lotFlows,
   '2026-11-30-007-epcis': epcis,
+  '2026-12-01-008-regulatory-items': regulatoryItems,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -49,6 +49,13 @@ export interface ItemsTable {
   allocation: Generated<'fefo' | 'fifo'>;
   /** 1 when an output lot's default expiry may not pass the earliest input lot's expiry. */
   expiry_from_inputs: Generated<number>;
+  /** 1 when the item is on the FDA Food Traceability List (FSMA 204). */
+  ftl: Generated<number>;
+  /** DSCSA product data: National Drug Code, strength, dosage form, container size. */
+  ndc: string | null;
+  strength: string | null;
+  dosage_form: string | null;
+  container_size: string | null;
 }
 
 export interface PartiesTable {

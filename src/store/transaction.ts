@@ -14,6 +14,8 @@ const LEDGER_LOCK = 7_141_500_204;
  * sequence numbers and the hash chain never race. Readers are never blocked.
  */
 export async function inLedgerTransaction<T>(store: Store, fn: (trx: Tx) => Promise<T>): Promise<T> {
+  // Inside an open transaction the lock is already held (advisory locks are per transaction).
+  if (store.nested) return inSavepoint(store, fn);
   if (store.dialect === 'postgres') {
     return store.db.transaction().execute(async (trx) => {
       await sql`select pg_advisory_xact_lock(${LEDGER_LOCK})`.execute(trx);
@@ -51,6 +53,7 @@ export function chunks<T>(rows: readonly T[], size: number): T[][] {
  * landing between them must not make the result contradict itself).
  */
 export async function inReadTransaction<T>(store: Store, fn: (trx: Tx) => Promise<T>): Promise<T> {
+  if (store.nested) return inSavepoint(store, fn);
   if (store.dialect === 'postgres') {
     return store.db.transaction().setIsolationLevel('repeatable read').execute(fn);
   }
@@ -65,4 +68,29 @@ export async function inReadTransaction<T>(store: Store, fn: (trx: Tx) => Promis
       throw error;
     }
   });
+}
+
+let savepoints = 0;
+
+/**
+ * A transaction opened inside an open one: a savepoint, so a use case that fails leaves nothing
+ * behind while the enclosing work (e.g. checking the remaining rows of an import) goes on.
+ */
+async function inSavepoint<T>(store: Store, fn: (trx: Tx) => Promise<T>): Promise<T> {
+  const name = sql.raw(`lotline_sp_${++savepoints}`);
+  await sql`savepoint ${name}`.execute(store.db);
+  try {
+    const result = await fn(store.db);
+    await sql`release savepoint ${name}`.execute(store.db);
+    return result;
+  } catch (error) {
+    await sql`rollback to savepoint ${name}`.execute(store.db);
+    await sql`release savepoint ${name}`.execute(store.db);
+    throw error;
+  }
+}
+
+/** The same database seen from inside the open transaction `trx` (see `Store.nested`). */
+export function storeInTransaction(store: Store, trx: Tx): Store {
+  return { db: trx, dialect: store.dialect, nested: true, close: async () => {} };
 }
