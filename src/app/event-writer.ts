@@ -7,6 +7,7 @@ import { loadBalances, saveBalances } from '../store/balances.repository.js';
 import { findEventByKey, insertEvent, lastEvent } from '../store/events.repository.js';
 import { addLotFlows } from '../store/lot-flows.repository.js';
 import { reservedAt } from '../store/reservations.repository.js';
+import type { EventsTable } from '../store/schema.js';
 import { inLedgerTransaction, type Tx } from '../store/transaction.js';
 import { currentActor } from './actor.js';
 import type { App } from './context.js';
@@ -51,30 +52,14 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-/** The stored columns of an event that its hash covers: everything but the hash itself. */
-export interface HashedEventRecord {
-  id: string;
-  seq: number;
-  type: string;
-  time: string;
-  recorded_at: string;
-  idempotency_key: string;
-  request_hash: string;
-  party: string | null;
-  location: string | null;
-  to_location: string | null;
-  reason: string | null;
-  disposition: string | null;
-  lot_id: number | null;
-  reverses: string | null;
-  shipment_id: string | null;
-  documents: string;
-  allocation: string | null;
-  prev_hash: string;
-  /** Who recorded it and from where; NULL (or absent) on events recorded before users existed. */
+/**
+ * The stored columns of an event that its hash covers: everything but the hash itself. Actor and
+ * client address may be absent: events recorded before users existed hash without them.
+ */
+export type HashedEventRecord = Omit<EventsTable, 'hash' | 'actor' | 'client_address'> & {
   actor?: string | null;
   client_address?: string | null;
-}
+};
 
 export interface HashedLine {
   line_no: number;
