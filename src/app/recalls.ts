@@ -43,7 +43,8 @@ export interface RecallCustomerView extends CustomerView {
   note: string | null;
 }
 
-export interface RecallView {
+/** What every view of a recall, full or in a list, starts with. */
+export interface RecallHeader {
   id: string;
   status: 'open' | 'closed';
   drill: boolean;
@@ -51,9 +52,25 @@ export interface RecallView {
   reason: string;
   createdAt: string;
   closedAt: string | null;
-  closeNote: string | null;
   /** Time taken to trace, record and hold when the recall was opened. */
   durationMs: number;
+}
+
+function recallHeader(r: RecallRow): RecallHeader {
+  return {
+    id: r.id,
+    status: r.status,
+    drill: r.drill === 1,
+    hold: r.hold === 1,
+    reason: r.reason,
+    createdAt: r.created_at,
+    closedAt: r.closed_at,
+    durationMs: r.duration_ms,
+  };
+}
+
+export interface RecallView extends RecallHeader {
+  closeNote: string | null;
   event: string | null;
   lots: LotRef[];
   affectedLots: TraceView['lots'];
@@ -95,15 +112,8 @@ function recallView(app: App, recall: RecallRow, data: TraceData, progress: Awai
   const shippedMicro = [...exposures.values()].reduce((s, e) => s + e.shipped, 0);
   const recoveredMicro = [...exposures.values()].reduce((s, e) => s + e.returned, 0);
   return {
-    id: recall.id,
-    status: recall.status,
-    drill: recall.drill === 1,
-    hold: recall.hold === 1,
-    reason: recall.reason,
-    createdAt: recall.created_at,
-    closedAt: recall.closed_at,
+    ...recallHeader(recall),
     closeNote: recall.close_note,
-    durationMs: recall.duration_ms,
     event: recall.event_id,
     lots: trace.roots,
     affectedLots: trace.lots,
@@ -209,15 +219,7 @@ export async function getRecall(app: App, id: string): Promise<RecallView> {
   return recallView(app, recall, data, progress);
 }
 
-export interface RecallSummary {
-  id: string;
-  status: 'open' | 'closed';
-  drill: boolean;
-  hold: boolean;
-  reason: string;
-  createdAt: string;
-  closedAt: string | null;
-  durationMs: number;
+export interface RecallSummary extends RecallHeader {
   lots: LotRef[];
   affectedLots: number;
   customers: number;
@@ -229,19 +231,15 @@ export async function listRecalls(app: App, filter: { status?: 'open' | 'closed'
   const before = decodeCursor(page.cursor, isString);
   const db = app.store.db;
   const result = await paginate(limit, (n) => listRecallRows(db, filter, { before, limit: n }), (r) => r, (r) => r.id);
-  const roots = await rootLotsOf(db, result.items.map((r) => r.id));
+  const rootsOf = new Map<string, LotRef[]>();
+  for (const x of await rootLotsOf(db, result.items.map((r) => r.id))) {
+    rootsOf.set(x.recall_id, [...(rootsOf.get(x.recall_id) ?? []), { sku: x.sku, lot: x.code }]);
+  }
   return {
     nextCursor: result.nextCursor,
     items: result.items.map((r) => ({
-      id: r.id,
-      status: r.status,
-      drill: r.drill === 1,
-      hold: r.hold === 1,
-      reason: r.reason,
-      createdAt: r.created_at,
-      closedAt: r.closed_at,
-      durationMs: r.duration_ms,
-      lots: roots.filter((x) => x.recall_id === r.id).map((x) => ({ sku: x.sku, lot: x.code })),
+      ...recallHeader(r),
+      lots: rootsOf.get(r.id) ?? [],
       affectedLots: r.affected_lots,
       customers: r.customers,
     })),

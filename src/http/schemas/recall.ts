@@ -3,17 +3,22 @@ import { customerExposure, onHandLine, shipmentLine, trace, traceLot } from './t
 
 const lotRef = z.object({ sku: z.string(), lot: z.string() });
 
+/** Fields every view of a recall, full or in a list, starts with. */
+const recallHeader = {
+  id: z.string(),
+  status: z.enum(['open', 'closed']),
+  drill: z.boolean(),
+  hold: z.boolean(),
+  reason: z.string(),
+  createdAt: z.string(),
+  closedAt: z.string().nullable(),
+  durationMs: z.number().meta({ description: 'Time taken to trace, record and hold when opened' }),
+};
+
 export const recall = z
   .object({
-    id: z.string(),
-    status: z.enum(['open', 'closed']),
-    drill: z.boolean(),
-    hold: z.boolean(),
-    reason: z.string(),
-    createdAt: z.string(),
-    closedAt: z.string().nullable(),
+    ...recallHeader,
     closeNote: z.string().nullable(),
-    durationMs: z.number().meta({ description: 'Time taken to trace, record and hold when opened' }),
     event: z.string().nullable(),
     lots: z.array(lotRef),
     affectedLots: z.array(traceLot),
@@ -48,14 +53,7 @@ export const recall = z
 
 export const recallSummary = z
   .object({
-    id: z.string(),
-    status: z.enum(['open', 'closed']),
-    drill: z.boolean(),
-    hold: z.boolean(),
-    reason: z.string(),
-    createdAt: z.string(),
-    closedAt: z.string().nullable(),
-    durationMs: z.number(),
+    ...recallHeader,
     lots: z.array(lotRef),
     affectedLots: z.number(),
     customers: z.number(),
