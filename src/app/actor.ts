@@ -1,9 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Role } from '../store/schema.js';
+import type { Role } from '../domain/roles.js';
 
-export type { Role };
-
-export const ROLES: readonly Role[] = ['admin', 'qa', 'warehouse', 'viewer'];
+export { ROLES, roleAllows, roleWithin, type Permission, type Role } from '../domain/roles.js';
 
 /** Who is acting: a signed-in user, an API token, the CLI, or the server itself. */
 export interface Actor {
@@ -39,22 +37,3 @@ export function cliActor(osUser: string): Actor {
   return { ...SYSTEM_ACTOR, label: `cli:${osUser}` };
 }
 
-// What each role may do. qa and warehouse are peers: neither includes the other.
-const GRANTS: Record<Role, ReadonlySet<Permission>> = {
-  admin: new Set(['read', 'warehouse', 'qa', 'admin']),
-  qa: new Set(['read', 'qa']),
-  warehouse: new Set(['read', 'warehouse']),
-  viewer: new Set(['read']),
-};
-
-/** A route's minimum permission; `authenticated` is any signed-in caller. */
-export type Permission = 'read' | 'warehouse' | 'qa' | 'admin';
-
-export function roleAllows(role: Role, permission: Permission): boolean {
-  return GRANTS[role].has(permission);
-}
-
-/** Whether `role` grants nothing beyond `limit` (a token may not exceed its creator). */
-export function roleWithin(role: Role, limit: Role): boolean {
-  return [...GRANTS[role]].every((p) => GRANTS[limit].has(p));
-}

@@ -19,8 +19,9 @@ export type Access = 'public' | 'authenticated' | Permission;
  * data, outbound webhooks (secrets, URLs the server calls), users and the audit trail are admin's.
  */
 export const POLICY: Readonly<Record<string, Access>> = {
-  // The static web UI's routes, once it is served, belong here as 'public': it is only files, and
-  // it signs in through /auth/login like any client.
+  // The static web UI is only files, and it signs in through /auth/login like any client.
+  'GET /*': 'public',
+  'GET /assets/*': 'public',
   'GET /health': 'public',
   'GET /api/openapi.json': 'public',
   'POST /api/v1/auth/login': 'public',

@@ -22,6 +22,7 @@ import { alertRoutes } from './routes/alerts.routes.js';
 import { analyticsRoutes } from './routes/analytics.routes.js';
 import { expiryRoutes } from './routes/expiry.routes.js';
 import { webhookRoutes } from './routes/webhooks.routes.js';
+import { registerWebUi } from './web-ui.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -29,6 +30,8 @@ export interface ServerOptions extends SecurityOptions {
   logger?: FastifyServerOptions['logger'];
   /** Trust X-Forwarded-* from a reverse proxy (client address, https); off unless configured. */
   trustProxy?: boolean;
+  /** The built web UI's folder; false serves no UI. Default: dist/web, when it has been built. */
+  webRoot?: string | false;
 }
 
 /** Builds the HTTP server around an opened app; the caller listens (or injects, in tests). */
@@ -68,6 +71,7 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
   await server.register(epcisRoutes(app), { prefix: API_PREFIX });
   await server.register(importRoutes(app), { prefix: API_PREFIX });
   await server.register(regulatoryRoutes(app), { prefix: API_PREFIX });
+  if (options.webRoot !== false) await registerWebUi(server, options.webRoot);
   await server.ready();
   return server;
 }

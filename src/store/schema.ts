@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { Role } from '../domain/roles.js';
 
 /** Row types of the database. Booleans are 0/1 integers and times ISO-8601 UTC text on both engines. */
 export interface Database {
@@ -315,7 +316,7 @@ export interface ReservationsTable {
   created_at: string;
 }
 
-export type Role = 'admin' | 'qa' | 'warehouse' | 'viewer';
+export type { Role };
 
 export interface UsersTable {
   id: string;

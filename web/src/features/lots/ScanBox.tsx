@@ -1,0 +1,4 @@
+// PLACEHOLDER: replaced by the real scan box
+export function ScanBox() {
+  return null;
+}

@@ -1,0 +1,4 @@
+// PLACEHOLDER: replaced by the real screen
+export function TracePage() {
+  return <p>TracePage</p>;
+}
