@@ -17,14 +17,14 @@ const SERVER_PATHS = /^\/(api(\/|$)|health(\/|$))/;
  * Serves the built web UI: hashed assets with a year-long cache, other files as they are, and
  * index.html for every other GET path so that deep links (`/lots/JAM/L1`) open the app, which
  * routes on the client. Unknown API paths keep their JSON 404 (401 to anonymous callers).
- * Returns false when the UI has not been built (`npm run build:web`).
+ * Serves nothing when the UI has not been built (`npm run build:web`): the API works without it.
  */
-export async function registerWebUi(server: FastifyInstance, root = DEFAULT_WEB_ROOT): Promise<boolean> {
-  if (!existsSync(join(root, 'index.html'))) return false;
+export async function registerWebUi(server: FastifyInstance, root = DEFAULT_WEB_ROOT): Promise<void> {
+  if (!existsSync(join(root, 'index.html'))) return;
   await server.register(fastifyStatic, { root, serve: false });
   server.get('/assets/*', { schema: { hide: true } }, (request, reply) => {
     const file = (request.params as { '*': string })['*'];
-    return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(`assets/${file}`);
+    return reply.sendFile(`assets/${file}`, { maxAge: '365d', immutable: true });
   });
   server.get('/*', { schema: { hide: true } }, (request, reply) => {
     const path = request.url.split('?')[0]!;
@@ -35,7 +35,6 @@ export async function registerWebUi(server: FastifyInstance, root = DEFAULT_WEB_
     const file = (request.params as { '*': string })['*'];
     // Top-level files the build emits (favicon, robots.txt) are served; anything else is the app.
     if (/^[\w.-]+\.(svg|ico|png|txt|webmanifest)$/.test(file) && existsSync(join(root, file))) return reply.sendFile(file);
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
   });
-  return true;
 }
