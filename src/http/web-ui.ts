@@ -13,6 +13,11 @@ export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.
 /** The paths the single-page app never owns: the API, its documentation and the health check. */
 const SERVER_PATHS = /^\/(api(\/|$)|health(\/|$))/;
 
+/** Whether `vite build` has written the UI into `root`. */
+export function webUiBuilt(root = DEFAULT_WEB_ROOT): boolean {
+  return existsSync(join(root, 'index.html'));
+}
+
 /**
  * Serves the built web UI: hashed assets with a year-long cache, other files as they are, and
  * index.html for every other GET path so that deep links (`/lots/JAM/L1`) open the app, which
@@ -20,7 +25,7 @@ const SERVER_PATHS = /^\/(api(\/|$)|health(\/|$))/;
  * Serves nothing when the UI has not been built (`npm run build:web`): the API works without it.
  */
 export async function registerWebUi(server: FastifyInstance, root = DEFAULT_WEB_ROOT): Promise<void> {
-  if (!existsSync(join(root, 'index.html'))) return;
+  if (!webUiBuilt(root)) return;
   await server.register(fastifyStatic, { root, serve: false });
   server.get('/assets/*', { schema: { hide: true } }, (request, reply) => {
     const file = (request.params as { '*': string })['*'];

@@ -3,6 +3,7 @@ import { startAlertScheduler } from '../../app/alerts.js';
 import { isEmptyDatabase } from '../../app/demo/seed.js';
 import { startWebhookDispatcher } from '../../app/webhooks.js';
 import { buildServer } from '../../http/server.js';
+import { webUiBuilt } from '../../http/web-ui.js';
 import { renderDemoSummary, seedDemoWithProgress } from '../progress.js';
 import { announceSignIns } from '../sign-ins.js';
 import { integerOption, withApp, type CommandContext } from '../runtime.js';
@@ -70,6 +71,7 @@ export function registerServe(program: Command, ctx: CommandContext): void {
         try {
           const url = await server.listen({ port: opts.port ?? config.port, host: opts.host ?? config.host });
           io.out(`Lotline is listening on ${url} (${app.store.dialect}); API docs at ${url}/api/docs`);
+          io.out(webUiBuilt() ? `web UI: open ${url}/ in a browser` : 'the web UI is not built (npm run build:web); the API works without it');
           const why = await stopRequested(io.stop);
           io.out(`${why}: shutting down`);
         } finally {
