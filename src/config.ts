@@ -10,6 +10,8 @@ export interface Config extends AppConfig {
   secureCookies: boolean | 'auto';
   /** LOTLINE_TRUST_PROXY=1: behind a reverse proxy, take the client address and https from X-Forwarded-*. */
   trustProxy: boolean;
+  /** LOTLINE_WEB_ROOT: the built web UI to serve (default dist/web of this installation). */
+  webRoot?: string;
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/lotline.db';
@@ -29,6 +31,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: env.LOTLINE_ADMIN_TOKEN || undefined,
     secureCookies: booleanSetting(env, 'LOTLINE_SECURE_COOKIES', ['auto']) ?? 'auto',
     trustProxy: booleanSetting(env, 'LOTLINE_TRUST_PROXY') === true,
+    webRoot: env.LOTLINE_WEB_ROOT || undefined,
   };
 }
 

@@ -43,8 +43,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return send(reply, 500, 'internal', 'internal error; the request was not recorded');
   });
+}
 
-  app.setNotFoundHandler((request, reply) => send(reply, 404, 'not_found', `no route ${request.method} ${request.url.split('?')[0]}`));
+/** 404 for anything no route matched, unless `fallback` (the web UI) answers it. */
+export function registerNotFound(app: FastifyInstance, fallback?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined): void {
+  app.setNotFoundHandler((request, reply) => fallback?.(request, reply) ?? send(reply, 404, 'not_found', `no route ${request.method} ${request.url.split('?')[0]}`));
 }
 
 /**

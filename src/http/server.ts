@@ -3,7 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { App } from '../app/context.js';
-import { frameworkErrors, registerErrorHandling } from './errors.js';
+import { frameworkErrors, registerErrorHandling, registerNotFound } from './errors.js';
 import { registerInputGuard } from './input-guard.js';
 import { registerSecurity, registerSecurityRoutes, type SecurityOptions } from './security.js';
 import { epcisRoutes } from './routes/epcis.routes.js';
@@ -71,7 +71,7 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
   await server.register(epcisRoutes(app), { prefix: API_PREFIX });
   await server.register(importRoutes(app), { prefix: API_PREFIX });
   await server.register(regulatoryRoutes(app), { prefix: API_PREFIX });
-  if (options.webRoot !== false) await registerWebUi(server, options.webRoot);
+  registerNotFound(server, options.webRoot === false ? undefined : await registerWebUi(server, options.webRoot));
   await server.ready();
   return server;
 }

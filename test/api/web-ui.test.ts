@@ -64,6 +64,10 @@ describe('the web UI served at /', () => {
     expect((await server.inject({ url: '/health' })).json()).toEqual({ status: 'ok', db: 'sqlite' });
     // The app's files are public, but what they show still needs a sign-in.
     expect((await server.inject({ url: '/api/v1/lots' })).statusCode).toBe(401);
+    // The router's own answers stay the API's: an over-long path segment is still a 414.
+    expect((await server.inject({ url: `/api/v1/items/${'x'.repeat(500)}`, headers: auth })).statusCode).toBe(414);
+    // Only reading is the app's: an unknown POST outside the API is not served a page.
+    expect((await server.inject({ method: 'POST', url: '/lots' })).statusCode).toBe(401);
   });
 
   it('sends the security headers with the app too', async () => {
@@ -72,10 +76,13 @@ describe('the web UI served at /', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
-  it('serves no UI when it has not been built', async () => {
+  it('serves no UI when it has not been built: a plain 404, the API unchanged', async () => {
     const bare = await buildServer(ctx.app, { webRoot: join(root, 'nowhere') });
     try {
-      expect((await bare.inject({ url: '/' })).statusCode).toBe(401);
+      const res = await bare.inject({ url: '/' });
+      expect(res.statusCode).toBe(404);
+      expect(res.json().error.code).toBe('not_found');
+      expect((await bare.inject({ url: '/api/v1/lots' })).statusCode).toBe(401);
     } finally {
       await bare.close();
     }

@@ -12,6 +12,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** A SQLite file with the demo data and the demo users; each test file serves a copy. */
     demoDatabase: string;
+    /** The web UI built from the current sources. */
+    webRoot: string;
   }
 }
 
@@ -20,8 +22,10 @@ declare module 'vitest' {
  * bundle) and seeds the demo into a template database.
  */
 export default async function setup(project: TestProject) {
-  await build({ configFile: 'web/vite.config.ts', logLevel: 'warn' });
   const dir = mkdtempSync(join(tmpdir(), 'lotline-e2e-'));
+  // A private build: a concurrent `npm run build:web` cannot empty it under a running test.
+  const webRoot = join(dir, 'web');
+  await build({ configFile: 'web/vite.config.ts', logLevel: 'warn', build: { outDir: webRoot, emptyOutDir: true } });
   const file = join(dir, 'demo.db');
   const app = await openApp({ databaseUrl: `sqlite:${file}`, clock: fixedClock(DEMO_NOW), timeZone: DEMO_TIME_ZONE });
   try {
@@ -31,5 +35,6 @@ export default async function setup(project: TestProject) {
     await app.close();
   }
   project.provide('demoDatabase', file);
+  project.provide('webRoot', webRoot);
   return () => rmSync(dir, { recursive: true, force: true });
 }

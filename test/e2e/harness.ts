@@ -25,7 +25,7 @@ export interface E2e {
 function startServer(database: string): Promise<{ child: ChildProcess; url: string; log: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--no-background', '--log-level', 'warn'], {
     cwd: ROOT,
-    env: { ...process.env, LOTLINE_DATABASE_URL: `sqlite:${database}`, LOTLINE_NOW: DEMO_NOW, LOTLINE_TIMEZONE: DEMO_TIME_ZONE, LOTLINE_ADMIN_TOKEN: '' },
+    env: { ...process.env, LOTLINE_DATABASE_URL: `sqlite:${database}`, LOTLINE_NOW: DEMO_NOW, LOTLINE_TIMEZONE: DEMO_TIME_ZONE, LOTLINE_ADMIN_TOKEN: '', LOTLINE_WEB_ROOT: inject('webRoot') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

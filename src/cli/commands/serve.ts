@@ -60,6 +60,7 @@ export function registerServe(program: Command, ctx: CommandContext): void {
           adminToken: config.adminToken,
           secureCookies: config.secureCookies,
           trustProxy: config.trustProxy,
+          webRoot: config.webRoot,
         });
         // Alerts fire on a daily schedule and webhooks go out from a queue; with several processes
         // on one PostgreSQL database each may run both (runs take turns, deliveries are claimed).
@@ -71,7 +72,7 @@ export function registerServe(program: Command, ctx: CommandContext): void {
         try {
           const url = await server.listen({ port: opts.port ?? config.port, host: opts.host ?? config.host });
           io.out(`Lotline is listening on ${url} (${app.store.dialect}); API docs at ${url}/api/docs`);
-          io.out(webUiBuilt() ? `web UI: open ${url}/ in a browser` : 'the web UI is not built (npm run build:web); the API works without it');
+          io.out(webUiBuilt(config.webRoot) ? `web UI: open ${url}/ in a browser` : 'the web UI is not built (npm run build:web); the API works without it');
           const why = await stopRequested(io.stop);
           io.out(`${why}: shutting down`);
         } finally {
