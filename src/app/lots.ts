@@ -72,11 +72,15 @@ export interface LotListFilter {
   status?: LotStatus;
   location?: string;
   expiringWithinDays?: number;
+  /** Lot code or supplier lot containing this text, case-insensitively; blank means no search. */
+  q?: string;
+  /** Creation order (default) or newest first. */
+  order?: 'asc' | 'desc';
 }
 
 export type LotListItem = LotSummary & { onHand: number };
 
-/** Lots filtered by item, status, location with stock, or expiry within N days; in creation order. */
+/** Lots filtered by item, status, location with stock, expiry within N days, or code text; in creation order or newest first. */
 export async function listLots(app: App, filter: LotListFilter, page: PageRequest): Promise<Page<LotListItem>> {
   if (filter.status !== undefined && !LOT_STATUSES.includes(filter.status)) {
     throw Invalid.at('status', `must be one of ${LOT_STATUSES.join(', ')}`);
@@ -85,14 +89,15 @@ export async function listLots(app: App, filter: LotListFilter, page: PageReques
   const limit = pageLimit(page.limit);
   const afterId = decodeCursor(page.cursor, isNumber);
   const today = app.today();
+  const search = filter.q?.trim() || undefined;
   return paginate(
     limit,
     (n) =>
       listLotRows(
         app.store.db,
-        { sku: filter.sku, status: filter.status, location: filter.location, expiringBy: within === undefined ? undefined : addDays(today, within) },
+        { sku: filter.sku, status: filter.status, location: filter.location, expiringBy: within === undefined ? undefined : addDays(today, within), search },
         today,
-        { afterId, limit: n },
+        { afterId, limit: n, descending: filter.order === 'desc' },
       ),
     (r) => ({ ...lotSummary(r, r.on_hand, today), onHand: fromMicro(r.on_hand) }),
     (r) => r.id,

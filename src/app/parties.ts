@@ -61,9 +61,13 @@ export async function getParty(app: App, code: string): Promise<PartyView> {
   return partyView(row);
 }
 
-/** Parties in code order, optionally only suppliers or only customers. */
-export async function listParties(app: App, filter: { role?: PartyRole }, page: PageRequest): Promise<Page<PartyView>> {
+/**
+ * Parties in code order, optionally only suppliers or only customers; `q` keeps those whose code
+ * or name contains it, case-insensitively (blank: no filter).
+ */
+export async function listParties(app: App, filter: { role?: PartyRole; q?: string }, page: PageRequest): Promise<Page<PartyView>> {
   const limit = pageLimit(page.limit);
   const after = decodeCursor(page.cursor, isString);
-  return paginate(limit, (n) => listPartyRows(app.store.db, filter, { after, limit: n }), partyView, (r) => r.code);
+  const search = filter.q?.trim() || undefined;
+  return paginate(limit, (n) => listPartyRows(app.store.db, { role: filter.role, search }, { after, limit: n }), partyView, (r) => r.code);
 }

@@ -60,6 +60,13 @@ export interface LotFilter {
   location?: string;
   /** Lots with stock whose expiry date is on or before this date. */
   expiringBy?: string;
+  /** Text the lot code or the supplier's lot code contains, case-insensitively. */
+  search?: string;
+}
+
+/** A LIKE pattern matching `text` anywhere; a backslash escapes the wildcards a lot code may hold. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /**
@@ -70,17 +77,25 @@ export async function listLots(
   db: Tx,
   filter: LotFilter,
   today: string,
-  page: { afterId?: number; limit: number },
+  page: { afterId?: number; limit: number; descending?: boolean },
 ): Promise<LotWithStock[]> {
   const onHand = sql<number>`coalesce((select sum(b.quantity) from balances b where b.lot_id = lots.id), 0)`;
   let q = db
     .selectFrom('lots')
     .selectAll('lots')
     .select(onHand.as('on_hand'))
-    .orderBy('lots.id')
+    .orderBy('lots.id', page.descending ? 'desc' : 'asc')
     .limit(page.limit);
-  if (page.afterId !== undefined) q = q.where('lots.id', '>', page.afterId);
+  if (page.afterId !== undefined) q = q.where('lots.id', page.descending ? '<' : '>', page.afterId);
   if (filter.sku !== undefined) q = q.where('lots.sku', '=', filter.sku);
+  if (filter.search !== undefined) {
+    // lower() on both sides, so each engine folds case the same way for data and pattern
+    // (SQLite's lower() is ASCII-only; a JS-lowered pattern would miss non-ASCII codes there).
+    const pattern = containsPattern(filter.search);
+    q = q.where(
+      sql<boolean>`(lower(lots.code) like lower(${pattern}) escape '\\' or lower(lots.supplier_lot) like lower(${pattern}) escape '\\')`,
+    );
+  }
   if (filter.location !== undefined) {
     const location = filter.location;
     q = q.where((eb) =>

@@ -108,6 +108,20 @@ for (const dialect of DIALECTS) {
         expectError(await t.api.get('/parties?role=carrier'), 400, 'invalid_request', 'role');
       });
 
+      it('finds parties by a part of their code or name, any case, with the role filter', async () => {
+        await seedWorld(t.api);
+        const codes = async (query: string) => (await allPages(t.api, `/parties${query}`)).map((p: { code: string }) => p.code);
+        expect(await codes('?q=SHOP')).toEqual(['SHOP']);
+        expect(await codes('?q=days')).toEqual(['DELI', 'EXPORT', 'GROCER']);
+        expect(await codes('?q=FAR')).toEqual(['FARM']);
+        expect(await codes('?q=r&role=supplier')).toEqual(['FARM', 'MILL', 'TRADER']);
+        expect(await codes('?q=trader&role=customer')).toEqual(['TRADER']);
+        // LIKE wildcards are literal text, and blank text is no filter.
+        expect(await codes('?q=%25')).toEqual([]);
+        expect(await codes('?q=_')).toEqual([]);
+        expect(await codes('?q=%20')).toHaveLength(Object.keys(PARTIES).length);
+      });
+
       it('keeps a repeated role once', async () => {
         const party = await created(t.api.post('/parties', { code: 'P', name: 'p', roles: ['customer', 'customer'] }));
         expect(party.roles).toEqual(['customer']);

@@ -21,9 +21,11 @@ export const lotRoutes = (app: App): FastifyPluginAsyncZod => async (server) => 
         summary: 'List lots',
         querystring: z.strictObject({
           sku: z.string().optional(),
+          q: z.string().max(64).optional().meta({ description: 'Lot code or supplier lot containing this text, case-insensitive' }),
           status: z.enum(LOT_STATUSES as [LotStatus, ...LotStatus[]]).optional(),
           location: z.string().optional().meta({ description: 'Only lots with stock at this location' }),
           expiringWithinDays: z.coerce.number().int().min(0).max(100_000).optional().meta({ description: 'Lots with stock expiring within N days (including expired)' }),
+          order: z.enum(['asc', 'desc']).optional().meta({ description: 'Creation order (default) or newest first' }),
           ...pageQuery,
         }),
         response: { 200: page(lotListItem), ...errorResponses },

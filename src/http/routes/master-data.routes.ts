@@ -77,11 +77,15 @@ export const masterDataRoutes = (app: App): FastifyPluginAsyncZod => async (serv
       schema: {
         tags: ['master data'],
         summary: 'List parties',
-        querystring: z.strictObject({ role: z.enum(['supplier', 'customer']).optional(), ...pageQuery }),
+        querystring: z.strictObject({
+          role: z.enum(['supplier', 'customer']).optional(),
+          q: z.string().max(200).optional().meta({ description: 'Text the code or name contains, case-insensitively' }),
+          ...pageQuery,
+        }),
         response: { 200: page(party), ...errorResponses },
       },
     },
-    async (request) => listParties(app, { role: request.query.role }, request.query),
+    async (request) => listParties(app, { role: request.query.role, q: request.query.q }, request.query),
   );
   server.get(
     '/parties/:code',
