@@ -10,6 +10,7 @@ import {
   listRecalls as listRecallRows,
   recallCustomers,
   rootLotIds,
+  recoveryOf,
   rootLotsOf,
   updateRecallCustomer,
   type RecallRow,
@@ -69,6 +70,14 @@ function recallHeader(r: RecallRow): RecallHeader {
   };
 }
 
+/** Units shipped to customers, recovered from them by returns, still out, and the recovered share. */
+export interface RecallEffectiveness {
+  shipped: number;
+  recovered: number;
+  outstanding: number;
+  ratio: number | null;
+}
+
 export interface RecallView extends RecallHeader {
   closeNote: string | null;
   event: string | null;
@@ -81,7 +90,7 @@ export interface RecallView extends RecallHeader {
   returns: TraceView['returns'];
   onHand: TraceView['onHand'];
   massBalance: TraceView['massBalance'];
-  effectiveness: { shipped: number; recovered: number; outstanding: number; ratio: number | null };
+  effectiveness: RecallEffectiveness;
   /** Every unit of every affected lot is accounted for (all mass balances close). */
   accountedFor: boolean;
   counts: { affectedLots: number; customers: number; customersNotified: number; customersAcknowledged: number; shipments: number; locationsWithStock: number };
@@ -89,6 +98,15 @@ export interface RecallView extends RecallHeader {
 
 function ratio(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
+}
+
+function effectiveness(shippedMicro: number, recoveredMicro: number): RecallEffectiveness {
+  return {
+    shipped: fromMicro(shippedMicro),
+    recovered: fromMicro(recoveredMicro),
+    outstanding: fromMicro(shippedMicro - recoveredMicro),
+    ratio: ratio(recoveredMicro, shippedMicro),
+  };
 }
 
 /** Merges the live trace of the recall's lots with the stored per-customer progress. */
@@ -124,12 +142,7 @@ function recallView(app: App, recall: RecallRow, data: TraceData, progress: Awai
     returns: trace.returns,
     onHand: trace.onHand,
     massBalance: trace.massBalance,
-    effectiveness: {
-      shipped: fromMicro(shippedMicro),
-      recovered: fromMicro(recoveredMicro),
-      outstanding: fromMicro(shippedMicro - recoveredMicro),
-      ratio: ratio(recoveredMicro, shippedMicro),
-    },
+    effectiveness: effectiveness(shippedMicro, recoveredMicro),
     accountedFor: trace.massBalance.closes,
     counts: {
       affectedLots: trace.lots.length,
@@ -223,6 +236,10 @@ export interface RecallSummary extends RecallHeader {
   lots: LotRef[];
   affectedLots: number;
   customers: number;
+  customersNotified: number;
+  customersAcknowledged: number;
+  /** Over the lots affected when the recall was opened (a drill's full view traces again, live). */
+  effectiveness: RecallEffectiveness;
 }
 
 /** Recalls, newest first, optionally only open/closed ones or only drills. */
@@ -235,14 +252,21 @@ export async function listRecalls(app: App, filter: { status?: 'open' | 'closed'
   for (const x of await rootLotsOf(db, result.items.map((r) => r.id))) {
     rootsOf.set(x.recall_id, [...(rootsOf.get(x.recall_id) ?? []), { sku: x.sku, lot: x.code }]);
   }
+  const recovery = await recoveryOf(db, result.items.map((r) => r.id));
   return {
     nextCursor: result.nextCursor,
-    items: result.items.map((r) => ({
-      ...recallHeader(r),
-      lots: rootsOf.get(r.id) ?? [],
-      affectedLots: r.affected_lots,
-      customers: r.customers,
-    })),
+    items: result.items.map((r) => {
+      const units = recovery.get(r.id) ?? { shipped: 0, returned: 0 };
+      return {
+        ...recallHeader(r),
+        lots: rootsOf.get(r.id) ?? [],
+        affectedLots: r.affected_lots,
+        customers: r.customers,
+        customersNotified: r.customers_notified,
+        customersAcknowledged: r.customers_acknowledged,
+        effectiveness: effectiveness(units.shipped, units.returned),
+      };
+    }),
   };
 }
 

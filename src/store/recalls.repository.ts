@@ -69,7 +69,7 @@ export async function lotsUnderOpenRecall(db: Tx, lotIds: readonly number[]): Pr
   return new Set(rows.map((r) => Number(r.lot_id)));
 }
 
-export type RecallSummaryRow = RecallRow & { affected_lots: number; customers: number };
+export type RecallSummaryRow = RecallRow & { affected_lots: number; customers: number; customers_notified: number; customers_acknowledged: number };
 
 /** Recalls newest first with their lot and customer counts, keyset-paged by id (time-sortable). */
 export async function listRecalls(
@@ -83,6 +83,8 @@ export async function listRecalls(
     .select([
       sql<number>`(select count(*) from recall_lots rl where rl.recall_id = recalls.id)`.as('affected_lots'),
       sql<number>`(select count(*) from recall_customers rc where rc.recall_id = recalls.id)`.as('customers'),
+      sql<number>`(select count(*) from recall_customers rc where rc.recall_id = recalls.id and rc.notified_at is not null)`.as('customers_notified'),
+      sql<number>`(select count(*) from recall_customers rc where rc.recall_id = recalls.id and rc.acknowledged_at is not null)`.as('customers_acknowledged'),
     ])
     .orderBy('recalls.id', 'desc')
     .limit(page.limit);
@@ -90,7 +92,43 @@ export async function listRecalls(
   if (filter.drill !== undefined) q = q.where('recalls.drill', '=', filter.drill ? 1 : 0);
   if (page.before !== undefined) q = q.where('recalls.id', '<', page.before);
   const rows = await q.execute();
-  return rows.map((r) => ({ ...r, duration_ms: Number(r.duration_ms), affected_lots: Number(r.affected_lots), customers: Number(r.customers) }));
+  return rows.map((r) => ({
+    ...r,
+    duration_ms: Number(r.duration_ms),
+    affected_lots: Number(r.affected_lots),
+    customers: Number(r.customers),
+    customers_notified: Number(r.customers_notified),
+    customers_acknowledged: Number(r.customers_acknowledged),
+  }));
+}
+
+/**
+ * Units of several recalls' affected lots shipped to and returned by customers (micro-units,
+ * positive), in one query for list views. Same rules as a trace's customer movements: events
+ * with a party, reversed events left out.
+ */
+export async function recoveryOf(db: Tx, recallIds: readonly string[]): Promise<Map<string, { shipped: number; returned: number }>> {
+  const out = new Map<string, { shipped: number; returned: number }>();
+  if (recallIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('recall_lots as rl')
+    .innerJoin('event_lines as l', 'l.lot_id', 'rl.lot_id')
+    .innerJoin('events as e', 'e.id', 'l.event_id')
+    .innerJoin('parties as p', 'p.code', 'e.party')
+    .select(['rl.recall_id', 'l.movement', sql<number>`sum(l.quantity)`.as('quantity')])
+    .where('rl.recall_id', 'in', [...recallIds])
+    .where('l.movement', 'in', ['shipment', 'return'])
+    // A shipment event's shipment lines and a return event's return lines, as in a trace.
+    .whereRef('e.type', '=', 'l.movement')
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('events as r').select('r.id').whereRef('r.reverses', '=', 'e.id'))))
+    .groupBy(['rl.recall_id', 'l.movement'])
+    .execute();
+  for (const r of rows) {
+    const totals = out.get(r.recall_id) ?? { shipped: 0, returned: 0 };
+    totals[r.movement === 'shipment' ? 'shipped' : 'returned'] += Math.abs(Number(r.quantity));
+    out.set(r.recall_id, totals);
+  }
+  return out;
 }
 
 /** Root lots (sku, code) of several recalls at once, for list views. */

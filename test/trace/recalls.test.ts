@@ -68,6 +68,9 @@ for (const dialect of DIALECTS) {
       const progress = (await t.api.get(`/recalls/${recall.id}`)).body;
       expect(progress.customers.find((c: any) => c.code === 'C3')).toMatchObject({ recovered: 10, outstanding: 0, effectiveness: 1 });
       expect(progress.effectiveness).toEqual({ shipped: 65, recovered: 20, outstanding: 45, ratio: 0.3077 });
+      // The list shows the same progress without tracing each recall again.
+      const [summary] = (await t.api.get('/recalls')).body.items;
+      expect(summary).toMatchObject({ id: recall.id, customers: 3, customersNotified: 2, customersAcknowledged: 1, effectiveness: progress.effectiveness });
       expect(await status('JAM', 'J1')).toBe('recalled');
 
       expect((await t.api.post('/lots/JAM/J1/release', {})).status).toBe(409);

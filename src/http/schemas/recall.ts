@@ -15,6 +15,10 @@ const recallHeader = {
   durationMs: z.number().meta({ description: 'Time taken to trace, record and hold when opened' }),
 };
 
+const recallEffectiveness = z
+  .object({ shipped: z.number(), recovered: z.number(), outstanding: z.number(), ratio: z.number().nullable() })
+  .meta({ description: 'Units shipped to customers, recovered by returns, still out, and recovered / shipped (null when nothing shipped)' });
+
 export const recall = z
   .object({
     ...recallHeader,
@@ -38,7 +42,7 @@ export const recall = z
     returns: trace.shape.returns,
     onHand: z.array(onHandLine),
     massBalance: trace.shape.massBalance,
-    effectiveness: z.object({ shipped: z.number(), recovered: z.number(), outstanding: z.number(), ratio: z.number().nullable() }),
+    effectiveness: recallEffectiveness,
     accountedFor: z.boolean(),
     counts: z.object({
       affectedLots: z.number(),
@@ -57,5 +61,8 @@ export const recallSummary = z
     lots: z.array(lotRef),
     affectedLots: z.number(),
     customers: z.number(),
+    customersNotified: z.number(),
+    customersAcknowledged: z.number(),
+    effectiveness: recallEffectiveness,
   })
   .meta({ id: 'RecallSummary' });
