@@ -197,16 +197,24 @@ export function chainEvent(
 }
 
 /**
+ * The balances the lines would leave, refusing (409) any line that would make stock negative or
+ * take reserved stock; writes nothing, so a plan can run the very check an event will face.
+ */
+export async function checkPostings(trx: Tx, lines: readonly Posting[]): Promise<Map<string, number>> {
+  const current = await loadBalances(trx, lines);
+  // Reserved stock is held back from every event that takes stock; an order taking its own
+  // reservation releases it in the same transaction first.
+  const takes = lines.filter((l) => l.quantity < 0);
+  return applyPostings(current, lines, await reservedAt(trx, takes));
+}
+
+/**
  * Applies the lines to the balance and lot-flow projections, refusing the whole event if any
  * would go negative or take reserved stock.
  */
 async function postLines(trx: Tx, lines: readonly LineDraft[]): Promise<void> {
   if (lines.length === 0) return;
-  const current = await loadBalances(trx, lines);
-  // Reserved stock is held back from every event that takes stock; an order taking its own
-  // reservation releases it in the same transaction first.
-  const takes = lines.filter((l) => l.quantity < 0);
-  const next = applyPostings(current, lines, await reservedAt(trx, takes));
+  const next = await checkPostings(trx, lines);
   const rows = new Map<string, { lot_id: number; location: string; quantity: number }>();
   for (const l of lines) {
     const key = balanceKey(l.lotId, l.location);

@@ -9,7 +9,7 @@ import { recordReceipt } from '../../app/receipts.js';
 import { recordReturn } from '../../app/returns.js';
 import { reverseEvent } from '../../app/reversals.js';
 import { recordSupplierReturn } from '../../app/supplier-returns.js';
-import { recordShipment } from '../../app/shipments.js';
+import { planShipment, recordShipment } from '../../app/shipments.js';
 import { recordTransfer } from '../../app/transfers.js';
 import { recordWriteOff } from '../../app/write-offs.js';
 import { EVENT_TYPES, RETURN_DISPOSITIONS, WRITE_OFF_REASONS } from '../../domain/ledger.js';
@@ -89,6 +89,24 @@ const bodies = {
   'write-offs': z.strictObject({ location: z.string(), reason: z.enum(WRITE_OFF_REASONS), time: dateTime.optional(), lines: lines(lotLine) }),
 };
 
+const shipmentPlan = z
+  .object({
+    customer: z.object({ code: z.string(), name: z.string(), minShelfLifeDays: z.number(), minShelfLifePercent: z.number().nullable() }),
+    location: z.string(),
+    shipDate: calendarDate.meta({ description: 'The day remaining shelf life is counted from' }),
+    lines: z.array(
+      z.object({
+        line: z.number(),
+        sku: z.string(),
+        quantity: z.number(),
+        lot: z.string().nullable().meta({ description: 'The lot the line names; null when it is assigned by the picking order' }),
+        picks: z.array(z.object({ lot: z.string(), quantity: z.number(), expiryDate: z.string().nullable(), daysLeft: z.number().nullable() })),
+        skipped: z.array(z.object({ lot: z.string(), reason: z.string(), expiryDate: z.string().nullable() })).meta({ description: 'Lots passed over, in picking order, with the reason' }),
+      }),
+    ),
+  })
+  .meta({ id: 'ShipmentPlan' });
+
 type Bodies = { [K in keyof typeof bodies]: z.infer<(typeof bodies)[K]> };
 type UseCase<K extends keyof Bodies> = (app: App, input: Bodies[K], key?: string) => Promise<Recorded>;
 
@@ -113,6 +131,20 @@ export const eventRoutes = (app: App): FastifyPluginAsyncZod => async (server) =
       async (request, reply) => sendRecorded(reply, await run(app, request.body as Bodies[typeof path], idempotencyKey(request))),
     );
   }
+
+  server.post(
+    '/shipments/plan',
+    {
+      schema: {
+        tags: ['events'],
+        summary: 'Show which lots a shipment would take (FEFO/FIFO, with every lot passed over and why), recording nothing',
+        description: 'Same body and the same 400/409 as POST /shipments; a 409 names each short line with what was eligible and why lots were skipped.',
+        body: bodies.shipments,
+        response: { 200: shipmentPlan, ...errorResponses },
+      },
+    },
+    async (request) => planShipment(app, request.body),
+  );
 
   server.get(
     '/events',
