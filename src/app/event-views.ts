@@ -40,6 +40,8 @@ export interface EventView {
   documents: DocumentRef[];
   allocation: unknown;
   lines: EventLineView[];
+  /** Who recorded it: `user:<name>`, `token:<id>`, `cli:<os user>` or `system` (null before users existed). */
+  actor: string | null;
   hash: string;
 }
 
@@ -111,6 +113,7 @@ export async function viewsOfRows(trx: Tx, rows: readonly EventRow[]): Promise<E
       documents: parseDocuments(r.documents),
       allocation: r.allocation === null ? null : (JSON.parse(r.allocation) as unknown),
       lines: linesByEvent.get(r.id) ?? [],
+      actor: r.actor,
       hash: r.hash,
     };
   });

@@ -166,6 +166,10 @@ for (const dialect of DIALECTS) {
       expect(receipt.status).toBe(201);
       const row = await t.app.store.db.selectFrom('events').select(['actor', 'client_address']).where('id', '=', receipt.body.id).executeTakeFirstOrThrow();
       expect(row).toEqual({ actor: 'user:gina', client_address: '127.0.0.1' });
+      // Any reader of the ledger sees who recorded an event (the client address stays in the audit trail).
+      const shown = (await t.api.get(`/events/${receipt.body.id}`)).body;
+      expect(shown.actor).toBe('user:gina');
+      expect(JSON.stringify(shown)).not.toContain('127.0.0.1');
       await receive(t.api, [{ sku: JAM, lot: 'B', quantity: 1 }]);
       const adminTokenId = (await t.api.get('/auth/me')).body.tokenId;
       const last = await t.app.store.db.selectFrom('events').select('actor').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();

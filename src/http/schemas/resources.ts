@@ -141,6 +141,7 @@ export const event = z
     documents,
     allocation: z.unknown().meta({ description: 'For shipments: how lines without a lot were assigned, with skipped lots and reasons' }),
     lines: z.array(z.object({ sku: z.string(), lot: z.string(), location: z.string(), quantity: z.number(), movement: z.enum(MOVEMENTS) })),
+    actor: z.string().nullable().meta({ description: 'Who recorded it: user:<name>, token:<id>, cli:<os user> or system' }),
     hash: z.string(),
   })
   .meta({ id: 'Event' });
