@@ -7,6 +7,7 @@ import { createItem, listItems } from '../../src/app/items.js';
 import { listLots, type LotListFilter, type LotListItem } from '../../src/app/lots.js';
 import type { Page, PageRequest } from '../../src/app/paging.js';
 import { listParties } from '../../src/app/parties.js';
+import { getRecipe } from '../../src/app/recipes.js';
 import { listStock, type StockView } from '../../src/app/stock.js';
 import { verifyLedger } from '../../src/app/verify.js';
 import type { PartyView } from '../../src/app/views.js';
@@ -176,6 +177,23 @@ describe('seedDemo, full default (sqlite)', () => {
     const products = items.filter((i) => i.sku.startsWith('JAM-'));
     expect(products.length).toBeGreaterThanOrEqual(3);
     for (const p of products) expect(gtinProblem(p.gtin!)).toBeUndefined();
+  });
+
+  it('gives every finished good the recipe its batches follow, so production orders can be planned', async () => {
+    const products = (await listItems(t.app, { limit: 100 })).items.filter((i) => i.sku.startsWith('JAM-'));
+    for (const p of products) {
+      const recipe = await getRecipe(t.app, p.sku);
+      expect(recipe.outputQuantity).toBe(1000);
+      expect(recipe.inputs.map((i) => i.sku)).toContain('RM-STRAWBERRY');
+    }
+    expect((await getRecipe(t.app, 'JAM-370')).inputs).toEqual([
+      { sku: 'RM-STRAWBERRY', quantity: 200 },
+      { sku: 'RM-SUGAR', quantity: 170 },
+      { sku: 'RM-PECTIN', quantity: 1.5 },
+      { sku: 'RM-LEMON', quantity: 3 },
+      { sku: 'PK-JAR-370', quantity: 1000 },
+      { sku: 'PK-LID-70', quantity: 1000 },
+    ]);
   });
 
   it('leaves a ledger that verifies', async () => {

@@ -4,6 +4,7 @@ import type { App } from '../context.js';
 import { createItem, listItems } from '../items.js';
 import { createLocation, listLocations } from '../locations.js';
 import { createParty, listParties } from '../parties.js';
+import { saveItemRecipe } from '../recipes.js';
 import { FARMS, LOCATIONS, MATERIALS, OTHER_SUPPLIERS, PRODUCTS } from './catalog.js';
 import { generateCustomers } from './customers.js';
 import { History } from './history.js';
@@ -42,6 +43,8 @@ export const DEFAULT_DEMO_SEED = 1;
 export const DEFAULT_DEMO_CUSTOMERS = 2000;
 export const DEFAULT_DEMO_DAYS = 365;
 export const MAX_DEMO_DAYS = 3660;
+/** A demo recipe is written per this many jars (per-jar amounts ×1000 stay exact decimals). */
+const RECIPE_JARS = 1000;
 
 /** Whether the database holds no master data yet: the only state the demo may be seeded into. */
 export async function isEmptyDatabase(app: App): Promise<boolean> {
@@ -85,6 +88,8 @@ export async function seedDemo(app: App, options: DemoOptions = {}): Promise<Dem
   }
   for (const p of PRODUCTS) {
     await createItem(app, { sku: p.sku, name: p.name, uom: 'ea', gtin: p.gtin, shelfLifeDays: p.shelfLifeDays, sellByDays: p.sellByDays, unitCost: p.unitCost });
+    // The bill of materials the history's batches follow, so production orders can be planned from it.
+    await saveItemRecipe(app, { sku: p.sku, outputQuantity: RECIPE_JARS, inputs: p.recipe.map((r) => ({ sku: r.sku, quantity: r.perJar * RECIPE_JARS })) });
     step();
   }
   for (const c of customers) {
