@@ -5,6 +5,7 @@ import type { App } from '../app/context.js';
 import { AccessError, forbidden, unauthorized } from '../app/secrets.js';
 import { actorOfSession } from '../app/sessions.js';
 import { actorOfToken } from '../app/tokens.js';
+import { isServerPath } from './web-ui.js';
 
 export const SESSION_COOKIE = 'lotline_session';
 
@@ -20,7 +21,6 @@ export type Access = 'public' | 'authenticated' | Permission;
  */
 export const POLICY: Readonly<Record<string, Access>> = {
   // The static web UI is only files, and it signs in through /auth/login like any client.
-  'GET /*': 'public',
   'GET /assets/*': 'public',
   'GET /health': 'public',
   'GET /api/openapi.json': 'public',
@@ -58,6 +58,8 @@ export const POLICY: Readonly<Record<string, Access>> = {
   'POST /api/v1/receipts': 'warehouse',
   'POST /api/v1/productions': 'warehouse',
   'POST /api/v1/shipments': 'warehouse',
+  // A plan records nothing, but it is part of shipping: whoever may ship may ask what would go.
+  'POST /api/v1/shipments/plan': 'warehouse',
   'POST /api/v1/transfers': 'warehouse',
   'POST /api/v1/returns': 'warehouse',
   'POST /api/v1/supplier-returns': 'warehouse',
@@ -131,10 +133,16 @@ export const POLICY: Readonly<Record<string, Access>> = {
 // /api/openapi.json. Its plugin registers a dozen static routes under this prefix.
 const DOCS_PREFIX = '/api/docs';
 
-/** The access a route needs: its policy entry, public docs, or admin (deny by default). */
-export function accessOf(method: string, url: string | undefined): Access {
-  // No route matched: any signed-in caller may learn it is a 404; anonymous callers learn nothing.
-  if (url === undefined) return 'authenticated';
+/**
+ * The access a route needs: its policy entry, public docs, or admin (deny by default). `path` is
+ * the request's path, for requests no route matched (`url` undefined).
+ */
+export function accessOf(method: string, url: string | undefined, path = ''): Access {
+  if (url === undefined) {
+    // Pages of the web app are its files (the 404 fallback serves them); elsewhere any signed-in
+    // caller may learn it is a 404, and anonymous callers learn nothing.
+    return (method === 'GET' || method === 'HEAD') && !isServerPath(path) ? 'public' : 'authenticated';
+  }
   if (url === DOCS_PREFIX || url.startsWith(`${DOCS_PREFIX}/`)) return 'public';
   return POLICY[`${method === 'HEAD' ? 'GET' : method} ${url}`] ?? 'admin';
 }
@@ -196,7 +204,7 @@ export async function registerAuth(server: FastifyInstance, app: App): Promise<v
     for (const method of [route.method].flat()) routes.push(`${method} ${route.url}`);
   });
   server.addHook('onRequest', async (request, reply) => {
-    const access = accessOf(request.method, request.routeOptions.url);
+    const access = accessOf(request.method, request.routeOptions.url, request.url.split('?')[0]);
     try {
       const actor = await authenticate(app, request);
       if (access === 'public') {
