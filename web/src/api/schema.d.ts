@@ -945,6 +945,8 @@ export interface paths {
             parameters: {
                 query?: {
                     role?: "supplier" | "customer";
+                    /** @description Text the code or name contains, case-insensitively */
+                    q?: string;
                     /** @description Page size, default 100, max 1000 */
                     limit?: number;
                     /** @description nextCursor of the previous page */
@@ -1340,11 +1342,15 @@ export interface paths {
             parameters: {
                 query?: {
                     sku?: string;
+                    /** @description Lot code or supplier lot containing this text, case-insensitive */
+                    q?: string;
                     status?: "available" | "hold" | "recalled" | "expired" | "depleted";
                     /** @description Only lots with stock at this location */
                     location?: string;
                     /** @description Lots with stock expiring within N days (including expired) */
                     expiringWithinDays?: number;
+                    /** @description Creation order (default) or newest first */
+                    order?: "asc" | "desc";
                     /** @description Page size, default 100, max 1000 */
                     limit?: number;
                     /** @description nextCursor of the previous page */
@@ -2498,6 +2504,101 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Event"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shipments/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Show which lots a shipment would take (FEFO/FIFO, with every lot passed over and why), recording nothing
+         * @description Same body and the same 400/409 as POST /shipments; a 409 names each short line with what was eligible and why lots were skipped.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        customer: string;
+                        location: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 date-time with offset; omitted means now
+                         */
+                        time?: string;
+                        documents?: {
+                            /** @description PO, invoice, BOL, … */
+                            type: string;
+                            number: string;
+                        }[];
+                        lines: ({
+                            sku: string;
+                            /** @description Quantity in the item unit, at most 6 decimal places */
+                            quantity: number;
+                            /** @description Omit to assign first-expiry-first-out */
+                            lot?: string;
+                        } | {
+                            /** @description A scanned GS1 element string (FNC1 as GS, U+001D; optionally behind a symbology identifier such as ]d2), bracketed AIs such as (01)09506000134352(10)ABC, or a GS1 Digital Link URI */
+                            scan: string;
+                            /** @description Omit to take it from the scan: count (30)/(37), or net weight (310n) for kg items */
+                            quantity?: number;
+                        })[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShipmentPlan"];
                     };
                 };
                 /** @description Default Response */
@@ -6603,7 +6704,42 @@ export interface components {
                 /** @enum {string} */
                 movement: "receipt" | "production" | "consumption" | "shipment" | "return" | "supplier_return" | "adjustment" | "write_off" | "transfer_out" | "transfer_in";
             }[];
+            /** @description Who recorded it: user:<name>, token:<id>, cli:<os user> or system */
+            actor: string | null;
             hash: string;
+        };
+        ShipmentPlanInput: {
+            customer: {
+                code: string;
+                name: string;
+                minShelfLifeDays: number;
+                minShelfLifePercent: number | null;
+            };
+            location: string;
+            /**
+             * Format: date
+             * @description The day remaining shelf life is counted from
+             */
+            shipDate: string;
+            lines: {
+                line: number;
+                sku: string;
+                quantity: number;
+                /** @description The lot the line names; null when it is assigned by the picking order */
+                lot: string | null;
+                picks: {
+                    lot: string;
+                    quantity: number;
+                    expiryDate: string | null;
+                    daysLeft: number | null;
+                }[];
+                /** @description Lots passed over, in picking order, with the reason */
+                skipped: {
+                    lot: string;
+                    reason: string;
+                    expiryDate: string | null;
+                }[];
+            }[];
         };
         ReservationInput: {
             sku: string;
@@ -6986,6 +7122,7 @@ export interface components {
                     difference: number;
                 }[];
             };
+            /** @description Units shipped to customers, recovered by returns, still out, and recovered / shipped (null when nothing shipped) */
             effectiveness: {
                 shipped: number;
                 recovered: number;
@@ -7019,6 +7156,15 @@ export interface components {
             }[];
             affectedLots: number;
             customers: number;
+            customersNotified: number;
+            customersAcknowledged: number;
+            /** @description Units shipped to customers, recovered by returns, still out, and recovered / shipped (null when nothing shipped) */
+            effectiveness: {
+                shipped: number;
+                recovered: number;
+                outstanding: number;
+                ratio: number | null;
+            };
         };
         AlertInput: {
             id: string;
@@ -7461,7 +7607,42 @@ export interface components {
                 /** @enum {string} */
                 movement: "receipt" | "production" | "consumption" | "shipment" | "return" | "supplier_return" | "adjustment" | "write_off" | "transfer_out" | "transfer_in";
             }[];
+            /** @description Who recorded it: user:<name>, token:<id>, cli:<os user> or system */
+            actor: string | null;
             hash: string;
+        };
+        ShipmentPlan: {
+            customer: {
+                code: string;
+                name: string;
+                minShelfLifeDays: number;
+                minShelfLifePercent: number | null;
+            };
+            location: string;
+            /**
+             * Format: date
+             * @description The day remaining shelf life is counted from
+             */
+            shipDate: string;
+            lines: {
+                line: number;
+                sku: string;
+                quantity: number;
+                /** @description The lot the line names; null when it is assigned by the picking order */
+                lot: string | null;
+                picks: {
+                    lot: string;
+                    quantity: number;
+                    expiryDate: string | null;
+                    daysLeft: number | null;
+                }[];
+                /** @description Lots passed over, in picking order, with the reason */
+                skipped: {
+                    lot: string;
+                    reason: string;
+                    expiryDate: string | null;
+                }[];
+            }[];
         };
         Reservation: {
             sku: string;
@@ -7844,6 +8025,7 @@ export interface components {
                     difference: number;
                 }[];
             };
+            /** @description Units shipped to customers, recovered by returns, still out, and recovered / shipped (null when nothing shipped) */
             effectiveness: {
                 shipped: number;
                 recovered: number;
@@ -7877,6 +8059,15 @@ export interface components {
             }[];
             affectedLots: number;
             customers: number;
+            customersNotified: number;
+            customersAcknowledged: number;
+            /** @description Units shipped to customers, recovered by returns, still out, and recovered / shipped (null when nothing shipped) */
+            effectiveness: {
+                shipped: number;
+                recovered: number;
+                outstanding: number;
+                ratio: number | null;
+            };
         };
         Alert: {
             id: string;

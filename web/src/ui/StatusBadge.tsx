@@ -17,10 +17,16 @@ const COLORS: Record<string, string> = {
   cancelled: 'gray',
 };
 
+/** The Mantine colour of a status, for anything else that shows it (a node's border, a chart). */
+export function statusColor(status: string): string {
+  return COLORS[status] ?? 'blue';
+}
+
 /** A lot, order or recall status in one colour everywhere. */
 export function StatusBadge({ status }: { status: string }) {
   return (
-    <Badge color={COLORS[status] ?? 'blue'} variant="light" tt="none">
+    // max-content: a narrow table column must not truncate the status to "avail…".
+    <Badge color={statusColor(status)} variant="light" tt="none" miw="max-content">
       {status.replaceAll('_', ' ')}
     </Badge>
   );
