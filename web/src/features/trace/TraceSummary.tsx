@@ -1,0 +1,87 @@
+import { Badge, HoverCard, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconScale } from '@tabler/icons-react';
+import { useMemo, type ReactNode } from 'react';
+import { formatQuantity } from '../../ui/format';
+import { addTo, formatTotals, uomLookup, type Totals, type Trace } from './traceModel';
+
+function Stat({ label, value, hint }: { label: string; value: ReactNode; hint?: ReactNode }) {
+  return (
+    <Paper withBorder radius="md" px="sm" py={6}>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text fw={700} size="lg" lh={1.3}>
+        {value}
+      </Text>
+      {hint && (
+        <Text size="xs" c="dimmed">
+          {hint}
+        </Text>
+      )}
+    </Paper>
+  );
+}
+
+/** The trace at a glance: how far it reaches, who received it, how much left and how much is still here. */
+export function TraceSummary({ trace }: { trace: Trace }) {
+  const figures = useMemo(() => {
+    const uomOf = uomLookup(trace);
+    const shipped: Totals = new Map();
+    for (const s of trace.shipments) addTo(shipped, s.uom, s.quantity);
+    const onHand: Totals = new Map();
+    for (const line of trace.onHand) addTo(onHand, uomOf(line), line.quantity);
+    const returned: Totals = new Map();
+    for (const r of trace.returns) addTo(returned, uomOf(r), r.quantity);
+    return {
+      items: new Set(trace.lots.map((l) => l.sku)).size,
+      shipped,
+      onHand,
+      returned,
+      locations: new Set(trace.onHand.map((l) => l.location)).size,
+      uomOf,
+    };
+  }, [trace]);
+  return (
+    <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" mb="sm">
+      <Stat label="Lots affected" value={trace.lots.length} hint={`${figures.items} ${figures.items === 1 ? 'item' : 'items'}`} />
+      <Stat label="Customers" value={trace.customers.length} hint={`${trace.shipments.length} ${trace.shipments.length === 1 ? 'shipment' : 'shipments'}`} />
+      <Stat
+        label="Quantity shipped"
+        value={formatTotals(figures.shipped)}
+        hint={trace.returns.length > 0 ? `${formatTotals(figures.returned)} returned in ${trace.returns.length} ${trace.returns.length === 1 ? 'return' : 'returns'}` : 'none returned'}
+      />
+      <Stat label="On hand" value={formatTotals(figures.onHand)} hint={`in ${figures.locations} ${figures.locations === 1 ? 'location' : 'locations'}`} />
+    </SimpleGrid>
+  );
+}
+
+/** Whether every traced lot's quantities add up; the lots that do not, with their difference. */
+export function MassBalance({ trace }: { trace: Trace }) {
+  const balance = trace.massBalance;
+  if (balance.closes) {
+    return (
+      <Badge color="green" variant="light" leftSection={<IconScale size={12} />} tt="none">
+        Mass balance closes for all {balance.lots} lots
+      </Badge>
+    );
+  }
+  const uomOf = uomLookup(trace);
+  return (
+    <HoverCard width={360} position="bottom-end" shadow="md">
+      <HoverCard.Target>
+        <Badge color="orange" variant="light" leftSection={<IconScale size={12} />} tt="none" tabIndex={0}>
+          Mass balance off for {balance.unbalanced.length} of {balance.lots} lots
+        </Badge>
+      </HoverCard.Target>
+      <HoverCard.Dropdown>
+        <Stack gap={4}>
+          {balance.unbalanced.map((u) => (
+            <Text key={`${u.sku} ${u.lot}`} size="sm">
+              {u.sku} · {u.lot}: off by {formatQuantity(u.difference, uomOf(u))}
+            </Text>
+          ))}
+        </Stack>
+      </HoverCard.Dropdown>
+    </HoverCard>
+  );
+}
