@@ -56,7 +56,7 @@ for (const dialect of DIALECTS) {
       const cookie = sessionCookie(res);
       const browser = t.api.as(null);
       const me = await browser.request('GET', '/auth/me', undefined, { cookie });
-      expect(me.body).toEqual({ username: 'alice', role: 'qa', via: 'session', tokenId: null });
+      expect(me.body).toEqual({ username: 'alice', role: 'qa', via: 'session', tokenId: null, today: '2026-06-15', timeZone: t.app.timeZone });
       expect((await browser.request('GET', '/stock', undefined, { cookie })).status).toBe(200);
       expect((await browser.request('POST', '/receipts', {}, { cookie })).status).toBe(403);
 
@@ -120,7 +120,7 @@ for (const dialect of DIALECTS) {
       expect(stored.token_hash).not.toBe(made.body.token);
 
       const scanner = t.api.as(made.body.token);
-      expect((await scanner.get('/auth/me')).body).toEqual({ username: 'wendy', role: 'warehouse', via: 'token', tokenId: made.body.id });
+      expect((await scanner.get('/auth/me')).body).toMatchObject({ username: 'wendy', role: 'warehouse', via: 'token', tokenId: made.body.id });
       await seedWorld(t.api);
       expect((await scanner.post('/receipts', { supplier: 'FARM', location: WH1, lines: [{ sku: JAM, lot: 'L1', quantity: 5 }] })).status).toBe(201);
 

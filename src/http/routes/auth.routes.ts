@@ -55,7 +55,16 @@ export const authRoutes =
       { schema: { tags: ['authentication'], summary: 'The signed-in user or token', response: { 200: me, 401: errorBody } } },
       async (request) => {
         const actor = actorOf(request);
-        return { username: actor.username, role: actor.role, via: actor.tokenId ? ('token' as const) : ('session' as const), tokenId: actor.tokenId };
+        return {
+          username: actor.username,
+          role: actor.role,
+          via: actor.tokenId ? ('token' as const) : ('session' as const),
+          tokenId: actor.tokenId,
+          // Clients count days left from the server's date, which a frozen clock (LOTLINE_NOW) or
+          // another time zone can set apart from the browser's.
+          today: app.today(),
+          timeZone: app.timeZone,
+        };
       },
     );
   };

@@ -25,6 +25,8 @@ export const me = z.object({
   role,
   via: z.enum(['session', 'token']),
   tokenId: z.string().nullable(),
+  today: z.string().meta({ description: "The business's calendar date now (YYYY-MM-DD in LOTLINE_TIMEZONE): what days-left and this-month count from" }),
+  timeZone: z.string(),
 });
 
 export const auditEntry = z

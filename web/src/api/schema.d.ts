@@ -208,6 +208,9 @@ export interface paths {
                             /** @enum {string} */
                             via: "session" | "token";
                             tokenId: string | null;
+                            /** @description The business's calendar date now (YYYY-MM-DD in LOTLINE_TIMEZONE): what days-left and this-month count from */
+                            today: string;
+                            timeZone: string;
                         };
                     };
                 };

@@ -8,6 +8,8 @@ import { roleAllows, type Permission, type Role } from './permissions';
 export interface SignedIn {
   username: string | null;
   role: Role;
+  /** The server's business date (YYYY-MM-DD): days left and "this month" count from it, not from the browser's clock. */
+  today: string;
   /** Whether the signed-in role may do work that needs `permission` (as the API decides). */
   can(permission: Permission): boolean;
   logout(): Promise<void>;
@@ -30,7 +32,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         throw error;
       }
     },
-    staleTime: Infinity,
+    // Refreshed now and then so that `today` moves on past midnight in a page left open.
+    staleTime: 10 * 60_000,
     retry: false,
   });
 
@@ -47,7 +50,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const value = useMemo<SignedIn | null>(() => {
     const user = me.data;
     if (!user) return null;
-    return { username: user.username, role: user.role, can: (p) => roleAllows(user.role, p), logout };
+    return { username: user.username, role: user.role, today: user.today, can: (p) => roleAllows(user.role, p), logout };
   }, [me.data, logout]);
 
   if (me.isPending) return <Loading label="Starting Lotline…" />;
