@@ -58,6 +58,8 @@ export interface MaterialSpec {
   shelfLifeDays?: number;
   unitCost: number;
   supplier?: string;
+  /** The supplier's trade item number on its cases (scanned at receipt); farm produce comes without. */
+  gtin?: string;
   /** Reorder when usable stock after today's batches falls below this (item unit). */
   reorderPoint: number;
   orderQuantity: number;
@@ -68,13 +70,13 @@ export const STRAWBERRIES = 'RM-STRAWBERRY';
 
 export const MATERIALS: readonly MaterialSpec[] = [
   { sku: STRAWBERRIES, name: 'Strawberries, fresh, class I', uom: 'kg', shelfLifeDays: 6, unitCost: 3.2, reorderPoint: 0, orderQuantity: 0, lotPrefix: 'STR' },
-  { sku: 'RM-SUGAR', name: 'Sugar, granulated, EU 2', uom: 'kg', shelfLifeDays: 730, unitCost: 0.85, supplier: 'SUP-SUGAR', reorderPoint: 4000, orderQuantity: 12000, lotPrefix: 'SUG' },
-  { sku: 'RM-PECTIN', name: 'Pectin, apple, rapid set', uom: 'kg', shelfLifeDays: 540, unitCost: 28, supplier: 'SUP-PECTIN', reorderPoint: 40, orderQuantity: 150, lotPrefix: 'PEC' },
-  { sku: 'RM-LEMON', name: 'Lemon juice concentrate', uom: 'l', shelfLifeDays: 120, unitCost: 4.1, supplier: 'SUP-LEMON', reorderPoint: 60, orderQuantity: 250, lotPrefix: 'LEM' },
-  { sku: 'PK-JAR-370', name: 'Glass jar 370 ml, TO70', uom: 'ea', unitCost: 0.22, supplier: 'SUP-GLASS', reorderPoint: 12000, orderQuantity: 30000, lotPrefix: 'J370' },
-  { sku: 'PK-JAR-500', name: 'Glass jar 500 ml, TO82', uom: 'ea', unitCost: 0.27, supplier: 'SUP-GLASS', reorderPoint: 6000, orderQuantity: 15000, lotPrefix: 'J500' },
-  { sku: 'PK-LID-70', name: 'Twist-off lid 70 mm, red gingham', uom: 'ea', unitCost: 0.06, supplier: 'SUP-CLOSURES', reorderPoint: 12000, orderQuantity: 40000, lotPrefix: 'L70' },
-  { sku: 'PK-LID-82', name: 'Twist-off lid 82 mm, red gingham', uom: 'ea', unitCost: 0.07, supplier: 'SUP-CLOSURES', reorderPoint: 6000, orderQuantity: 15000, lotPrefix: 'L82' },
+  { sku: 'RM-SUGAR', gtin: demoGs1Key(201), name: 'Sugar, granulated, EU 2', uom: 'kg', shelfLifeDays: 730, unitCost: 0.85, supplier: 'SUP-SUGAR', reorderPoint: 4000, orderQuantity: 12000, lotPrefix: 'SUG' },
+  { sku: 'RM-PECTIN', gtin: demoGs1Key(202), name: 'Pectin, apple, rapid set', uom: 'kg', shelfLifeDays: 540, unitCost: 28, supplier: 'SUP-PECTIN', reorderPoint: 40, orderQuantity: 150, lotPrefix: 'PEC' },
+  { sku: 'RM-LEMON', gtin: demoGs1Key(203), name: 'Lemon juice concentrate', uom: 'l', shelfLifeDays: 120, unitCost: 4.1, supplier: 'SUP-LEMON', reorderPoint: 60, orderQuantity: 250, lotPrefix: 'LEM' },
+  { sku: 'PK-JAR-370', gtin: demoGs1Key(204), name: 'Glass jar 370 ml, TO70', uom: 'ea', unitCost: 0.22, supplier: 'SUP-GLASS', reorderPoint: 12000, orderQuantity: 30000, lotPrefix: 'J370' },
+  { sku: 'PK-JAR-500', gtin: demoGs1Key(205), name: 'Glass jar 500 ml, TO82', uom: 'ea', unitCost: 0.27, supplier: 'SUP-GLASS', reorderPoint: 6000, orderQuantity: 15000, lotPrefix: 'J500' },
+  { sku: 'PK-LID-70', gtin: demoGs1Key(206), name: 'Twist-off lid 70 mm, red gingham', uom: 'ea', unitCost: 0.06, supplier: 'SUP-CLOSURES', reorderPoint: 12000, orderQuantity: 40000, lotPrefix: 'L70' },
+  { sku: 'PK-LID-82', gtin: demoGs1Key(207), name: 'Twist-off lid 82 mm, red gingham', uom: 'ea', unitCost: 0.07, supplier: 'SUP-CLOSURES', reorderPoint: 6000, orderQuantity: 15000, lotPrefix: 'L82' },
 ];
 
 export interface ProductSpec {

@@ -83,7 +83,7 @@ export async function seedDemo(app: App, options: DemoOptions = {}): Promise<Dem
     step();
   }
   for (const m of MATERIALS) {
-    await createItem(app, { sku: m.sku, name: m.name, uom: m.uom, shelfLifeDays: m.shelfLifeDays, unitCost: m.unitCost });
+    await createItem(app, { sku: m.sku, name: m.name, uom: m.uom, gtin: m.gtin, shelfLifeDays: m.shelfLifeDays, unitCost: m.unitCost });
     step();
   }
   for (const p of PRODUCTS) {
