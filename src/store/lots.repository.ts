@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { LotStatus } from '../domain/lot-status.js';
 import type { LotsTable } from './schema.js';
+import { containsPattern } from './search.js';
 import type { Tx } from './transaction.js';
 
 export type LotRow = Selectable<LotsTable>;
@@ -62,11 +63,6 @@ export interface LotFilter {
   expiringBy?: string;
   /** Text the lot code or the supplier's lot code contains, case-insensitively. */
   search?: string;
-}
-
-/** A LIKE pattern matching `text` anywhere; a backslash escapes the wildcards a lot code may hold. */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /**

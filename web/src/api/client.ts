@@ -70,11 +70,16 @@ export async function download(url: string, fallbackName: string): Promise<void>
   if (!response.ok) throw toApiError(response.status, await response.json().catch(() => undefined));
   const name = /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
   const href = URL.createObjectURL(await response.blob());
+  saveAs(href, name);
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}
+
+/** Hands a file (an object or data URL) to the browser's download under `name`. */
+export function saveAs(href: string, name: string): void {
   const a = document.createElement('a');
   a.href = href;
   a.download = name;
   document.body.append(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }

@@ -10,6 +10,8 @@ export interface SignedIn {
   role: Role;
   /** The server's business date (YYYY-MM-DD): days left and "this month" count from it, not from the browser's clock. */
   today: string;
+  /** The business's time zone (IANA name): the calendar day of an event's time is the one there. */
+  timeZone: string;
   /** Whether the signed-in role may do work that needs `permission` (as the API decides). */
   can(permission: Permission): boolean;
   logout(): Promise<void>;
@@ -50,7 +52,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const value = useMemo<SignedIn | null>(() => {
     const user = me.data;
     if (!user) return null;
-    return { username: user.username, role: user.role, today: user.today, can: (p) => roleAllows(user.role, p), logout };
+    return { username: user.username, role: user.role, today: user.today, timeZone: user.timeZone, can: (p) => roleAllows(user.role, p), logout };
   }, [me.data, logout]);
 
   if (me.isPending) return <Loading label="Starting Lotline…" />;

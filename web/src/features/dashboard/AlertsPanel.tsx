@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { Can } from '../../auth/AuthProvider';
-import { formatDate, formatQuantity } from '../../ui/format';
+import { formatDate, formatQuantity, relativeDays } from '../../ui/format';
 import { LotLink } from '../../ui/LotLink';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { Empty, ErrorState, Loading } from '../../ui/states';
@@ -24,10 +24,7 @@ const SHOWN = 6;
 
 /** The date the alert is about, named, and how far off it is. */
 function when(alert: Alert): string {
-  const date = `${alert.kind === 'lot.sell_by' ? 'sell-by' : 'expiry'} ${formatDate(alert.date)}`;
-  if (alert.daysLeft < 0) return `${date}, ${-alert.daysLeft} days ago`;
-  if (alert.daysLeft === 0) return `${date}, today`;
-  return `${date}, in ${alert.daysLeft} days`;
+  return `${alert.kind === 'lot.sell_by' ? 'sell-by' : 'expiry'} ${formatDate(alert.date)}, ${relativeDays(alert.daysLeft)}`;
 }
 
 /** The newest open expiry alerts; QA acknowledges them here once dealt with. */

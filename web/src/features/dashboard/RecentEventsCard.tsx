@@ -1,6 +1,7 @@
 import { Badge, Card, Group, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { components } from '../../api/schema';
+import { eventColor, eventLabel, eventLots } from '../../ui/eventTypes';
 import { formatTime } from '../../ui/format';
 import { LotLink } from '../../ui/LotLink';
 import { Empty, ErrorState, Loading } from '../../ui/states';
@@ -8,34 +9,16 @@ import { recentEventsQuery } from './dashboardQueries';
 
 type LedgerEvent = components['schemas']['Event'];
 
-const TYPE_COLORS: Partial<Record<LedgerEvent['type'], string>> = {
-  receipt: 'teal',
-  production: 'indigo',
-  shipment: 'blue',
-  write_off: 'red',
-  hold: 'yellow',
-  release: 'green',
-  recall: 'red',
-  reversal: 'gray',
-};
-
 const LOTS_SHOWN = 3;
 
-/** The lots an event touched, once each: its lines', or the one a hold or release is about. */
-function lotsOf(event: LedgerEvent): { sku: string; lot: string }[] {
-  const seen = new Map<string, { sku: string; lot: string }>();
-  for (const l of [...(event.lot ? [event.lot] : []), ...event.lines]) seen.set(JSON.stringify([l.sku, l.lot]), { sku: l.sku, lot: l.lot });
-  return [...seen.values()];
-}
-
 function EventRow({ event }: { event: LedgerEvent }) {
-  const lots = lotsOf(event);
+  const lots = eventLots(event);
   return (
     <Table.Tr>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatTime(event.time)}</Table.Td>
       <Table.Td>
-        <Badge color={TYPE_COLORS[event.type] ?? 'gray'} variant="light" tt="none" miw="max-content">
-          {event.type.replaceAll('_', ' ')}
+        <Badge color={eventColor(event.type)} variant="light" tt="none" miw="max-content">
+          {eventLabel(event.type)}
         </Badge>
       </Table.Td>
       <Table.Td>

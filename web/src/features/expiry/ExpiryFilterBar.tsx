@@ -1,13 +1,12 @@
-import { Group, Input, NumberInput, SegmentedControl, Select, Switch } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Group, Input, NumberInput, SegmentedControl, Switch } from '@mantine/core';
 import { useState } from 'react';
-import { locationsQuery, WITHIN_PRESETS, type ExpiryBasis, type ExpiryFilters } from './expiryApi';
+import { LocationSelect } from '../../ui/pickers';
+import { WITHIN_PRESETS, type ExpiryBasis, type ExpiryFilters } from './expiryApi';
 
 const CUSTOM = 'custom';
 
 /** The window, the date that counts, the location and "expired only"; every change goes to the URL. */
 export function ExpiryFilterBar({ filters, onChange }: { filters: ExpiryFilters; onChange: (next: ExpiryFilters) => void }) {
-  const locations = useQuery(locationsQuery);
   const preset = (WITHIN_PRESETS as readonly number[]).includes(filters.withinDays);
   // "Custom" stays chosen while the typed number happens to match a preset.
   const [custom, setCustom] = useState(!preset);
@@ -58,17 +57,7 @@ export function ExpiryFilterBar({ filters, onChange }: { filters: ExpiryFilters;
           ]}
         />
       </Input.Wrapper>
-      <Select
-        label="Location"
-        placeholder={locations.isError ? 'Locations unavailable' : 'All locations'}
-        error={locations.isError ? locations.error.message : undefined}
-        clearable
-        searchable
-        w={220}
-        value={filters.location}
-        onChange={(value) => onChange({ ...filters, location: value })}
-        data={(locations.data?.items ?? []).map((l) => ({ value: l.code, label: `${l.code} · ${l.name}` }))}
-      />
+      <LocationSelect label="Location" placeholder="All locations" clearable searchable w={220} value={filters.location} onChange={(value) => onChange({ ...filters, location: value })} />
       <Switch
         label="Expired only"
         color="red"

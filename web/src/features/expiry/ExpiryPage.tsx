@@ -1,12 +1,13 @@
-import { Button, Card, Group, Text, Tooltip } from '@mantine/core';
+import { Box, Button, Card, Tooltip } from '@mantine/core';
 import { IconChecks, IconTrash } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useAuth } from '../../auth/AuthProvider';
+import { LoadMore } from '../../ui/LoadMore';
 import { PageHeader } from '../../ui/PageHeader';
 import { Empty, ErrorState, Loading } from '../../ui/states';
-import { expiryListQuery, filtersFromParams, filtersToParams, isExpiredRow, rowKey, type ExpiryFilters, type ExpiryRow } from './expiryApi';
+import { expiryListQuery, filtersFromParams, filtersToParams, isExpiredRow, rowKey, type ExpiryFilters } from './expiryApi';
 import { ExpiryFilterBar } from './ExpiryFilterBar';
 import { ExpiryTable } from './ExpiryTable';
 import { stockTotals } from './stockTotals';
@@ -94,21 +95,20 @@ export function ExpiryPage() {
         ) : (
           <>
             <ExpiryTable rows={rows} basis={basis} selection={canWriteOff ? { keys: selectedKeys, toggle } : undefined} />
-            <Group justify="space-between" p="sm" wrap="wrap">
-              <Text size="sm" c="dimmed" aria-live="polite">
-                {rows.length} {rows.length === 1 ? 'line' : 'lines'}
-                {list.hasNextPage ? ' so far' : ''} · {totals.quantity}
-                {totals.value !== null && ` · value ${totals.value}`}
-                {expiredRows.length > 0 && ` · ${expiredRows.length} expired`}
-              </Text>
-              {list.hasNextPage && (
-                <Button variant="light" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-                  Load more
-                </Button>
-              )}
-            </Group>
-            {/* A failed next page keeps the rows already loaded. */}
-            {list.isFetchNextPageError && <ErrorState error={list.error} title="The next page could not be loaded" />}
+            <Box px="sm" pb="sm">
+              <LoadMore
+                query={list}
+                summary={
+                  <>
+                    {rows.length} {rows.length === 1 ? 'line' : 'lines'}
+                    {list.hasNextPage ? ' so far' : ''} · {totals.quantity}
+                    {totals.value !== null && ` · value ${totals.value}`}
+                    {expiredRows.length > 0 && ` · ${expiredRows.length} expired`}
+                  </>
+                }
+                errorTitle="The next page could not be loaded"
+              />
+            </Box>
           </>
         )}
       </Card>

@@ -1,8 +1,8 @@
 import { Box, Checkbox, Table, Text } from '@mantine/core';
+import { DaysLeftBadge } from '../../ui/DaysLeftBadge';
 import { formatDate, formatMoney, formatQuantity } from '../../ui/format';
 import { LotLink } from '../../ui/LotLink';
 import { StatusBadge } from '../../ui/StatusBadge';
-import { DaysLeftBadge } from './DaysLeftBadge';
 import { isExpiredRow, rowKey, type ExpiryBasis, type ExpiryRow } from './expiryApi';
 
 interface Props {

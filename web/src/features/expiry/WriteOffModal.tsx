@@ -1,12 +1,13 @@
 import { Button, Group, Modal, Radio, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
+import { newIdempotencyKey } from '../../api/idempotency';
 import { formatQuantity } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { ErrorState } from '../../ui/states';
 import type { ExpiryRow } from './expiryApi';
 import { stockTotals } from './stockTotals';
-import { newIdempotencyKey, useWriteOff, WRITE_OFF_REASONS, type WriteOffPlan, type WriteOffReason } from './useWriteOff';
+import { useWriteOff, WRITE_OFF_REASONS, type WriteOffPlan, type WriteOffReason } from './useWriteOff';
 
 interface Props {
   rows: ExpiryRow[];

@@ -117,10 +117,3 @@ export function expirySummaryQuery(basis: ExpiryBasis, withinDays: number) {
     },
   });
 }
-
-/** Every location, for filter pickers (a business has a handful, never near the page limit). */
-export const locationsQuery = queryOptions({
-  queryKey: ['locations', 'all'],
-  queryFn: () => unwrap(api.GET('/api/v1/locations', { params: { query: { limit: 1000 } } })),
-  staleTime: 5 * 60_000,
-});

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import { invalidateAfterStockChange } from '../../api/invalidate';
 import type { paths } from '../../api/schema';
 import type { ExpiryRow } from './expiryApi';
 
@@ -22,11 +23,6 @@ export interface WriteOffResult {
   lines: number;
   /** Expired stock the bulk write-off left alone because orders hold it. */
   reserved: { sku: string; lot: string; location: string; quantity: number; orders: string[] }[];
-}
-
-/** A key per attempt, so a retried request records its event once (works without a secure context). */
-export function newIdempotencyKey(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function byLocation(rows: ExpiryRow[]): Map<string, ExpiryRow[]> {
@@ -73,9 +69,6 @@ export function useWriteOff() {
       return { lines: result.lines.length, reserved: result.reserved } satisfies WriteOffResult;
     },
     // Also after a failure: a multi-location write-off may have recorded some locations.
-    onSettled: () =>
-      Promise.all(
-        ['expiry', 'waste', 'lots', 'lot', 'stock', 'events', 'alerts'].map((resource) => queryClient.invalidateQueries({ queryKey: [resource] })),
-      ),
+    onSettled: () => invalidateAfterStockChange(queryClient),
   });
 }

@@ -1,26 +1,12 @@
-import { Badge, Code, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Badge, Code, SimpleGrid, Stack, Text } from '@mantine/core';
+import { EventLinesTable } from '../../ui/EventLinesTable';
+import { eventLabel } from '../../ui/eventTypes';
+import { Fact } from '../../ui/Fact';
 import { formatTime } from '../../ui/format';
-import { LotLink } from '../../ui/LotLink';
-import { eventLabel } from './events';
-import { QuantityCell } from './QuantityCell';
 import type { LedgerEvent } from './queries';
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </div>
-  );
-}
-
 /** Everything the ledger holds about one event: all its lines (other lots too), links and its hash. */
-export function EventDetails({ event, uomOf }: { event: LedgerEvent; uomOf: (sku: string) => string | undefined }) {
+export function EventDetails({ event }: { event: LedgerEvent }) {
   return (
     <Stack gap="sm" py="xs">
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
@@ -51,32 +37,7 @@ export function EventDetails({ event, uomOf }: { event: LedgerEvent; uomOf: (sku
         )}
         {event.returns.length > 0 && <Fact label="Returns against it">{event.returns.length}</Fact>}
       </SimpleGrid>
-      {event.lines.length > 0 && (
-        <Table.ScrollContainer minWidth={520}>
-          <Table verticalSpacing={2} aria-label="Event lines">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Lot</Table.Th>
-                <Table.Th>Location</Table.Th>
-                <Table.Th>Movement</Table.Th>
-                <Table.Th ta="right">Quantity</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {event.lines.map((line, i) => (
-                <Table.Tr key={i}>
-                  <Table.Td>
-                    <LotLink sku={line.sku} lot={line.lot} showSku />
-                  </Table.Td>
-                  <Table.Td>{line.location}</Table.Td>
-                  <Table.Td>{line.movement.replaceAll('_', ' ')}</Table.Td>
-                  <QuantityCell value={line.quantity} uom={uomOf(line.sku)} />
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      {event.lines.length > 0 && <EventLinesTable lines={event.lines} />}
       <Text size="xs" c="dimmed">
         Event <Code>{event.id}</Code> · ledger #{event.seq} · hash{' '}
         <Code title={event.hash}>{event.hash.slice(0, 16)}…</Code>

@@ -1,14 +1,17 @@
-import { ActionIcon, Badge, Button, Card, Group, Table, Text, Title } from '@mantine/core';
+import { ActionIcon, Badge, Card, Table, Text, Title } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { api, unwrap } from '../../api/client';
-import { formatQuantity, formatTime } from '../../ui/format';
+import { useItems, usePartyNames } from '../../api/master-data';
+import { DocumentBadges } from '../../ui/DocumentBadges';
+import { eventColor, eventLabel } from '../../ui/eventTypes';
+import { formatChange, formatQuantity, formatTime } from '../../ui/format';
+import { LoadMore } from '../../ui/LoadMore';
 import { Empty, ErrorState, Loading } from '../../ui/states';
-import { DocumentBadges } from './DocumentBadges';
 import { EventDetails } from './EventDetails';
-import { eventColor, eventDocuments, eventLabel, eventPlace, linesOfLot, lotEffect } from './events';
-import { lotKeys, useItems, usePartyNames, type LedgerEvent } from './queries';
+import { eventDocuments, eventPlace, linesOfLot, lotEffect } from './events';
+import { lotKeys, type LedgerEvent } from './queries';
 
 const PAGE_SIZE = 25;
 const COLUMNS = 7;
@@ -19,8 +22,7 @@ function Quantity({ event, sku, lot, uom }: { event: LedgerEvent; sku: string; l
   if (effect.moved) return <Text size="sm" ff="monospace">{formatQuantity(effect.quantity, uom)} moved</Text>;
   return (
     <Text size="sm" ff="monospace" c={effect.quantity > 0 ? 'teal' : effect.quantity < 0 ? 'red' : undefined}>
-      {effect.quantity > 0 ? '+' : effect.quantity < 0 ? '−' : ''}
-      {formatQuantity(Math.abs(effect.quantity), uom)}
+      {formatChange(effect.quantity, uom)}
     </Text>
   );
 }
@@ -51,7 +53,6 @@ function Party({ event, name }: { event: LedgerEvent; name: string | undefined }
 function EventRow({ event, sku, lot, partyName }: { event: LedgerEvent; sku: string; lot: string; partyName: string | undefined }) {
   const [open, setOpen] = useState(false);
   const { bySku } = useItems();
-  const uomOf = (s: string) => bySku.get(s)?.uom;
   const label = eventLabel(event.type);
   return (
     <Fragment>
@@ -80,7 +81,7 @@ function EventRow({ event, sku, lot, partyName }: { event: LedgerEvent; sku: str
         </Table.Td>
         <Table.Td>{eventPlace(event, linesOfLot(event, sku, lot))}</Table.Td>
         <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-          <Quantity event={event} sku={sku} lot={lot} uom={uomOf(sku)} />
+          <Quantity event={event} sku={sku} lot={lot} uom={bySku.get(sku)?.uom} />
         </Table.Td>
         <Table.Td>
           <Party event={event} name={partyName} />
@@ -92,7 +93,7 @@ function EventRow({ event, sku, lot, partyName }: { event: LedgerEvent; sku: str
       {open && (
         <Table.Tr>
           <Table.Td colSpan={COLUMNS} bg="gray.0">
-            <EventDetails event={event} uomOf={uomOf} />
+            <EventDetails event={event} />
           </Table.Td>
         </Table.Tr>
       )}
@@ -141,17 +142,12 @@ export function EventHistory({ sku, lot }: { sku: string; lot: string }) {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <Group justify="space-between" mt="sm">
-            <Text size="sm" c="dimmed">
-              {query.hasNextPage ? `The latest ${events.length} events` : `${events.length} ${events.length === 1 ? 'event' : 'events'}`}
-            </Text>
-            {query.hasNextPage && (
-              <Button variant="default" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
-                Load older events
-              </Button>
-            )}
-          </Group>
-          {query.isError && <ErrorState error={query.error} title="More events could not be loaded" />}
+          <LoadMore
+            query={query}
+            summary={query.hasNextPage ? `The latest ${events.length} events` : `${events.length} ${events.length === 1 ? 'event' : 'events'}`}
+            label="Load older events"
+            errorTitle="More events could not be loaded"
+          />
         </>
       );
   }

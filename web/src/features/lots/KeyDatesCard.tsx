@@ -1,6 +1,6 @@
 import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { daysBetween, formatDate } from '../../ui/format';
-import { daysLeftText } from './ExpiryText';
+import { dayCount, daysBetween, formatDate, relativeDays } from '../../ui/format';
+import { deadlineColor } from './ExpiryText';
 import type { Lot } from './queries';
 
 function DateField({ label, date, today, deadline }: { label: string; date: string | null; today: string | undefined; deadline?: boolean }) {
@@ -13,9 +13,9 @@ function DateField({ label, date, today, deadline }: { label: string; date: stri
       <Text size="lg" fw={500}>
         {formatDate(date)}
       </Text>
-      {deadline && date && today && days !== undefined && (
-        <Text size="sm" c={days < 0 ? 'red' : days <= 30 ? 'orange' : 'dimmed'}>
-          {days < 0 ? `passed ${daysLeftText(today, date)}` : days === 0 ? 'today' : `${days} ${days === 1 ? 'day' : 'days'} left`}
+      {deadline && days !== undefined && (
+        <Text size="sm" c={deadlineColor(days)}>
+          {days < 0 ? `passed ${relativeDays(days)}` : days === 0 ? 'today' : `${dayCount(days)} left`}
         </Text>
       )}
     </Stack>

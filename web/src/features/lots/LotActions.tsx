@@ -3,10 +3,11 @@ import { IconAlertOctagon, IconHandStop, IconLockOpen, IconRoute, IconTag } from
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { download, lotPath } from '../../api/client';
+import type { Item } from '../../api/master-data';
 import { Can, useAuth } from '../../auth/AuthProvider';
 import { notifyError } from '../../ui/notify';
 import { HoldReleaseModal, type HoldAction } from './HoldReleaseModal';
-import type { Item, Lot } from './queries';
+import type { Lot } from './queries';
 
 /** What can be done with a lot; QA actions only for roles that may take them. */
 export function LotActions({ lot, item }: { lot: Lot; item: Item | undefined }) {

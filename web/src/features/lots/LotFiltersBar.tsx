@@ -2,15 +2,14 @@ import { Button, NumberInput, Select, SimpleGrid } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconFilterOff } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { LOT_STATUSES, useItems, useLocations, type LotStatus } from './queries';
+import { ItemSelect, LocationSelect } from '../../ui/pickers';
+import { LOT_STATUSES, type LotStatus } from './queries';
 import type { LotFilterPatch, LotFilters } from './useLotFilters';
 
 const STATUS_OPTIONS = LOT_STATUSES.map((status) => ({ value: status, label: status }));
 
 /** Item, status, location and expiry filters of the lot list. */
 export function LotFiltersBar({ filters, onChange, onClear }: { filters: LotFilters; onChange: (patch: LotFilterPatch) => void; onClear?: () => void }) {
-  const { items, query: itemsQuery } = useItems();
-  const { locations, query: locationsQuery } = useLocations();
   const [days, setDays] = useState<string | number>(filters.expiring ?? '');
   const applyDays = useDebouncedCallback((value: string | number) => onChange({ expiring: value === '' ? null : Number(value) }), 300);
   useEffect(() => {
@@ -19,17 +18,7 @@ export function LotFiltersBar({ filters, onChange, onClear }: { filters: LotFilt
 
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: onClear ? 5 : 4 }} spacing="sm" verticalSpacing="sm">
-      <Select
-        label="Item"
-        placeholder={itemsQuery.isError ? 'Items could not be loaded' : 'All items'}
-        error={itemsQuery.isError ? itemsQuery.error.message : undefined}
-        data={items.map((item) => ({ value: item.sku, label: `${item.name} (${item.sku})` }))}
-        value={filters.sku ?? null}
-        onChange={(sku) => onChange({ sku })}
-        searchable
-        clearable
-        nothingFoundMessage="No item matches"
-      />
+      <ItemSelect label="Item" placeholder="All items" value={filters.sku ?? null} onChange={(sku) => onChange({ sku })} clearable />
       <Select
         label="Status"
         placeholder="Any status"
@@ -38,16 +27,7 @@ export function LotFiltersBar({ filters, onChange, onClear }: { filters: LotFilt
         onChange={(status) => onChange({ status: status as LotStatus | null })}
         clearable
       />
-      <Select
-        label="Location"
-        placeholder={locationsQuery.isError ? 'Locations could not be loaded' : 'All locations'}
-        error={locationsQuery.isError ? locationsQuery.error.message : undefined}
-        data={locations.map((location) => ({ value: location.code, label: `${location.code} · ${location.name}` }))}
-        value={filters.location ?? null}
-        onChange={(location) => onChange({ location })}
-        searchable
-        clearable
-      />
+      <LocationSelect label="Location" placeholder="All locations" value={filters.location ?? null} onChange={(location) => onChange({ location })} searchable clearable />
       <NumberInput
         label="Expiring within (days)"
         placeholder="Any expiry"

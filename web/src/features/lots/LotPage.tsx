@@ -2,7 +2,10 @@ import { Alert, Button, Center, Grid, Group, Stack, Text, Title } from '@mantine
 import { IconHandStop, IconPackageOff } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { api, ApiError, unwrap } from '../../api/client';
+import { ApiError } from '../../api/client';
+import { lotQuery } from '../../api/lots';
+import { useItems } from '../../api/master-data';
+import { useAuth } from '../../auth/AuthProvider';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorState, Loading } from '../../ui/states';
 import { StatusBadge } from '../../ui/StatusBadge';
@@ -11,7 +14,6 @@ import { KeyDatesCard } from './KeyDatesCard';
 import { LotActions } from './LotActions';
 import { MassBalanceCard } from './MassBalanceCard';
 import { OriginCard } from './OriginCard';
-import { lotKeys, useItems, useServerToday } from './queries';
 import { StockCard } from './StockCard';
 
 function NoSuchLot({ sku, lot }: { sku: string; lot: string }) {
@@ -37,10 +39,9 @@ function NoSuchLot({ sku, lot }: { sku: string; lot: string }) {
 export function LotPage() {
   const { sku = '', lot = '' } = useParams();
   const { bySku } = useItems();
-  const today = useServerToday();
+  const { today } = useAuth();
   const query = useQuery({
-    queryKey: lotKeys.detail(sku, lot),
-    queryFn: () => unwrap(api.GET('/api/v1/lots/{sku}/{lot}', { params: { path: { sku, lot } } })),
+    ...lotQuery(sku, lot),
     // A lot that does not exist will not appear by asking again.
     retry: (count, error) => !(error instanceof ApiError && error.status === 404) && count < 1,
   });

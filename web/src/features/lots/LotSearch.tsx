@@ -2,7 +2,7 @@ import { Loader, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconBarcode } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { looksLikeGs1 } from './scan';
+import { looksLikeGs1 } from '../../api/gs1';
 import { useScan } from './useScan';
 
 /**

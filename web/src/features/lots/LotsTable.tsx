@@ -1,14 +1,17 @@
-import { Button, Group, Table, Text, Tooltip } from '@mantine/core';
+import { Table, Text, Tooltip } from '@mantine/core';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { api, unwrap } from '../../api/client';
+import { useItems, usePartyNames } from '../../api/master-data';
+import { useAuth } from '../../auth/AuthProvider';
 import { formatDate } from '../../ui/format';
+import { LoadMore } from '../../ui/LoadMore';
 import { LotLink } from '../../ui/LotLink';
+import { QuantityCell } from '../../ui/QuantityCell';
 import { Empty, ErrorState, Loading } from '../../ui/states';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { ExpiryText } from './ExpiryText';
-import { QuantityCell } from './QuantityCell';
-import { lotKeys, useItems, usePartyNames, useServerToday, type LotListItem } from './queries';
+import { lotKeys, type LotListItem } from './queries';
 import type { LotFilters } from './useLotFilters';
 
 const PAGE_SIZE = 50;
@@ -23,7 +26,7 @@ function origin(lot: LotListItem, supplierName: string | undefined): string {
 /** The lots matching the filters, a page at a time, following the API's cursor. */
 export function LotsTable({ filters, empty }: { filters: LotFilters; empty: ReactNode }) {
   const { bySku } = useItems();
-  const today = useServerToday();
+  const { today } = useAuth();
   const query = useInfiniteQuery({
     queryKey: [...lotKeys.list, filters],
     queryFn: ({ pageParam }) =>
@@ -114,17 +117,11 @@ export function LotsTable({ filters, empty }: { filters: LotFilters; empty: Reac
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <Group justify="space-between" mt="sm">
-        <Text size="sm" c="dimmed">
-          {query.hasNextPage ? `Showing the first ${lots.length} lots` : `${lots.length} ${lots.length === 1 ? 'lot' : 'lots'}`}
-        </Text>
-        {query.hasNextPage && (
-          <Button variant="default" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
-            Load more
-          </Button>
-        )}
-      </Group>
-      {query.isError && <ErrorState error={query.error} title="More lots could not be loaded" />}
+      <LoadMore
+        query={query}
+        summary={query.hasNextPage ? `Showing the first ${lots.length} lots` : `${lots.length} ${lots.length === 1 ? 'lot' : 'lots'}`}
+        errorTitle="More lots could not be loaded"
+      />
     </>
   );
 }

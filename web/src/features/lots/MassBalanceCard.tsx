@@ -1,8 +1,8 @@
 import { Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { formatQuantity } from '../../ui/format';
+import { QuantityCell } from '../../ui/QuantityCell';
 import type { Lot } from './queries';
-import { QuantityCell } from './QuantityCell';
 
 type Balance = Lot['massBalance'];
 type Line = [keyof Balance, string];

@@ -2,13 +2,14 @@ import { Card, Divider, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { api, unwrap } from '../../api/client';
+import { useItems, usePartyNames } from '../../api/master-data';
+import { DocumentBadges } from '../../ui/DocumentBadges';
 import { formatQuantity, formatTime } from '../../ui/format';
 import { LotLink } from '../../ui/LotLink';
+import { QuantityCell } from '../../ui/QuantityCell';
 import { Empty, ErrorState, Loading } from '../../ui/states';
-import { DocumentBadges } from './DocumentBadges';
 import { eventDocuments, linesOfLot } from './events';
-import { QuantityCell } from './QuantityCell';
-import { lotKeys, useItems, usePartyNames, type LedgerEvent, type Lot } from './queries';
+import { lotKeys, type LedgerEvent, type Lot } from './queries';
 
 // A lot is normally received or produced once; a few more cover top-up receipts of the same code.
 const ORIGIN_EVENTS = 20;

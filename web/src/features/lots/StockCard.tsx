@@ -1,8 +1,9 @@
 import { Anchor, Card, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import { useLocations } from '../../api/master-data';
+import { QuantityCell } from '../../ui/QuantityCell';
 import { Empty } from '../../ui/states';
-import { useLocations, type Lot } from './queries';
-import { QuantityCell } from './QuantityCell';
+import type { Lot } from './queries';
 
 const ORDER_PATHS: Record<Lot['reservations'][number]['order']['kind'], string> = {
   sales: '/orders/sales',

@@ -1,40 +1,5 @@
 import type { LedgerEvent } from './queries';
 
-type EventType = LedgerEvent['type'];
-
-const TYPE_LABELS: Record<EventType, string> = {
-  receipt: 'receipt',
-  production: 'production',
-  shipment: 'shipment',
-  transfer: 'transfer',
-  return: 'customer return',
-  supplier_return: 'return to supplier',
-  adjustment: 'adjustment',
-  write_off: 'write-off',
-  hold: 'hold',
-  release: 'release',
-  recall: 'recall',
-  reversal: 'reversal',
-};
-
-const TYPE_COLORS: Record<EventType, string> = {
-  receipt: 'teal',
-  production: 'indigo',
-  shipment: 'blue',
-  transfer: 'cyan',
-  return: 'grape',
-  supplier_return: 'grape',
-  adjustment: 'orange',
-  write_off: 'red',
-  hold: 'yellow',
-  release: 'green',
-  recall: 'red',
-  reversal: 'gray',
-};
-
-export const eventLabel = (type: EventType): string => TYPE_LABELS[type];
-export const eventColor = (type: EventType): string => TYPE_COLORS[type];
-
 export type Document = LedgerEvent['documents'][number];
 
 /** The event's documents, and for a return those of the shipment or receipt it was made against. */

@@ -1,12 +1,15 @@
 import '@mantine/dates/styles.css';
 import { DateInput, DateTimePicker, type DateInputProps } from '@mantine/dates';
 import dayjs from 'dayjs';
+import { useAuth } from '../../auth/AuthProvider';
+import { addDays } from '../../ui/format';
 
 /**
  * When the goods moved. Empty means now (the server's clock); a worker booking goods after they
  * moved picks the real time.
  */
 export function EventTimeInput({ value, onChange, error }: { value: string | null; onChange: (value: string | null) => void; error?: string }) {
+  const { today } = useAuth();
   return (
     <DateTimePicker
       label="Time"
@@ -15,7 +18,8 @@ export function EventTimeInput({ value, onChange, error }: { value: string | nul
       valueFormat="YYYY-MM-DD HH:mm"
       clearable
       inputWrapperOrder={['label', 'input', 'description', 'error']}
-      maxDate={dayjs().add(1, 'day').format('YYYY-MM-DD')}
+      // Goods cannot have moved after today; a day's slack leaves room for a browser in another time zone.
+      maxDate={addDays(today, 1)}
       value={value}
       onChange={onChange}
       error={error}

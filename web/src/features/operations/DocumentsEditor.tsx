@@ -1,10 +1,9 @@
 import { ActionIcon, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { lineKey } from './lines';
+import { rowKey, updateRow, withoutRow, type Keyed } from '../../ui/rows';
 
 /** A paper behind the event (purchase order, invoice, bill of lading), as the API stores it. */
-export interface DocumentRow {
-  key: number;
+export interface DocumentRow extends Keyed {
   type: string;
   number: string;
 }
@@ -16,7 +15,7 @@ const TYPES = [
   { value: 'other', label: 'Other' },
 ];
 
-export const newDocument = (type = 'PO'): DocumentRow => ({ key: lineKey(), type, number: '' });
+export const newDocument = (type = 'PO'): DocumentRow => ({ key: rowKey(), type, number: '' });
 
 /** The documents of a request body: rows without a number are left out (nothing was typed). */
 export function documentsBody(rows: readonly DocumentRow[]): { type: string; number: string }[] | undefined {
@@ -29,7 +28,7 @@ export function documentsBody(rows: readonly DocumentRow[]): { type: string; num
  * paths (`documents.0.number`); the paths count only the rows sent, which are the filled ones.
  */
 export function DocumentsEditor({ rows, onChange, errors, defaultType }: { rows: DocumentRow[]; onChange: (rows: DocumentRow[]) => void; errors: Record<string, string>; defaultType?: string }) {
-  const update = (key: number, patch: Partial<DocumentRow>) => onChange(rows.map((d) => (d.key === key ? { ...d, ...patch } : d)));
+  const update = (key: number, patch: Partial<DocumentRow>) => onChange(updateRow(rows, key, patch));
   const sentIndex = new Map(rows.filter((d) => d.number.trim() !== '').map((d, i) => [d.key, i]));
   return (
     <Stack gap="xs">
@@ -61,7 +60,7 @@ export function DocumentsEditor({ rows, onChange, errors, defaultType }: { rows:
               error={error('number')}
               style={{ flex: 1 }}
             />
-            <ActionIcon variant="subtle" color="gray" mt={4} aria-label={`Remove document ${i + 1}`} onClick={() => onChange(rows.filter((r) => r.key !== d.key))}>
+            <ActionIcon variant="subtle" color="gray" mt={4} aria-label={`Remove document ${i + 1}`} onClick={() => onChange(withoutRow(rows, d.key))}>
               <IconTrash size={16} />
             </ActionIcon>
           </Group>

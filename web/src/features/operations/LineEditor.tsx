@@ -1,9 +1,8 @@
-import { ActionIcon, Button, Grid, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
+import { ActionIcon, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { ItemSelect } from '../orders/pickers';
-import { useItems } from '../orders/queries';
-import { placeScan, removeLine, updateLine, useQuantityFocus, type KeyedLine } from './lines';
+import { updateRow } from '../../ui/rows';
+import { placeScan, removeLine, useQuantityFocus, type KeyedLine } from './lines';
 import type { Scanned } from './scan';
 import { ScanField } from './ScanField';
 
@@ -85,7 +84,7 @@ export function LineEditor<L extends KeyedLine>({
           {renderRow(line, {
             index,
             name: `${rowLabel.toLowerCase()} ${index + 1}`,
-            update: (patch) => onChange((current) => updateLine(current, line.key, patch)),
+            update: (patch) => onChange((current) => updateRow(current, line.key, patch)),
             error: (field) => errors[`${path}.${index}.${field}`],
             quantityRef: register(line.key),
           })}
@@ -102,75 +101,5 @@ export function LineEditor<L extends KeyedLine>({
         </Button>
       </Group>
     </Stack>
-  );
-}
-
-/** A row's fields laid out: two per row on a tablet, `span` twelfths each on a wide screen. */
-export function LineFields({ children }: { children: ReactNode }) {
-  return (
-    <Grid gap="xs" align="flex-start">
-      {children}
-    </Grid>
-  );
-}
-
-export function LineField({ span, children }: { span: number; children: ReactNode }) {
-  return <Grid.Col span={{ base: 12, sm: 6, lg: span }}>{children}</Grid.Col>;
-}
-
-/**
- * The row's item; the server's and the form's messages for `sku` show under it. With
- * `picksStock`, switching to another item clears the row's lot (it was picked among that item's
- * stock); a lot scanned before any item was chosen stays.
- */
-export function ItemField<L extends KeyedLine>({ line, context, label = 'Item', picksStock = false }: { line: L; context: LineContext<L>; label?: string; picksStock?: boolean }) {
-  return (
-    <ItemSelect
-      label={label}
-      aria-label={`${label}, ${context.name}`}
-      placeholder="Search sku or name"
-      value={line.sku}
-      onChange={(sku) => context.update((picksStock && line.sku !== null && sku !== line.sku ? { sku, lot: '' } : { sku }) as Partial<L>)}
-      error={context.error('sku')}
-    />
-  );
-}
-
-/** A quantity in the row's item unit, shown beside the number. */
-export function QuantityField<L extends KeyedLine & { quantity: number | string }>({
-  line,
-  context,
-  description,
-}: {
-  line: L;
-  context: LineContext<L>;
-  description?: ReactNode;
-}) {
-  const { bySku } = useItems();
-  const uom = line.sku ? bySku.get(line.sku)?.uom : undefined;
-  return (
-    <NumberInput
-      ref={context.quantityRef}
-      label="Quantity"
-      aria-label={`Quantity, ${context.name}`}
-      description={description}
-      inputWrapperOrder={['label', 'input', 'description', 'error']}
-      placeholder="0"
-      value={line.quantity}
-      onChange={(quantity) => context.update({ quantity } as Partial<L>)}
-      min={0}
-      allowNegative={false}
-      decimalScale={6}
-      thousandSeparator=","
-      rightSection={
-        uom ? (
-          <Text size="xs" c="dimmed">
-            {uom}
-          </Text>
-        ) : undefined
-      }
-      rightSectionWidth={44}
-      error={context.error('quantity')}
-    />
   );
 }

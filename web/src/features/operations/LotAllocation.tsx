@@ -1,9 +1,9 @@
 import { Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { useItems } from '../../api/master-data';
 import type { components } from '../../api/schema';
+import { DaysLeftBadge } from '../../ui/DaysLeftBadge';
 import { daysBetween, formatDate, formatQuantity } from '../../ui/format';
 import { LotLink } from '../../ui/LotLink';
-import { DaysLeftBadge } from '../expiry/DaysLeftBadge';
-import { useItems } from '../orders/queries';
 
 export type PlannedLine = components['schemas']['ShipmentPlan']['lines'][number];
 

@@ -1,10 +1,11 @@
-import { Button, NumberInput, Popover, Stack, Text } from '@mantine/core';
+import { Button, Popover, Stack, Text } from '@mantine/core';
 import { IconChecklist } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ApiError, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
-import { ItemSelect } from '../orders/pickers';
+import { ItemSelect } from '../../ui/pickers';
+import { QuantityInput } from '../../ui/QuantityInput';
 
 type Recipe = components['schemas']['Recipe'];
 
@@ -62,14 +63,11 @@ export function RecipeLoader({ defaultSku, defaultQuantity, onLoad }: { defaultS
       <Popover.Dropdown>
         <Stack gap="xs">
           <ItemSelect label="Output item" placeholder="What the batch makes" value={sku} onChange={setSku} comboboxProps={{ withinPortal: false }} />
-          <NumberInput
+          <QuantityInput
             label="Batch size"
             description="Blank: the recipe's own batch size"
             value={quantity}
             onChange={setQuantity}
-            min={0}
-            allowNegative={false}
-            decimalScale={6}
             onKeyDown={(event) => {
               // Inside the production form: Enter loads the recipe instead of recording the batch.
               if (event.key === 'Enter') {

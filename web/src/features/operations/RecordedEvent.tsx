@@ -1,33 +1,27 @@
-import { Anchor, Badge, Code, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Code, Group, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCircleCheck } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { NavigateFunction } from 'react-router';
 import { lotPath } from '../../api/client';
 import type { components } from '../../api/schema';
-import { LotLink } from '../../ui/LotLink';
-import { formatQuantity, formatTime } from '../../ui/format';
+import { DocumentBadges } from '../../ui/DocumentBadges';
+import { EventLinesTable } from '../../ui/EventLinesTable';
+import { eventLots } from '../../ui/eventTypes';
+import { formatTime } from '../../ui/format';
 
 type LedgerEvent = components['schemas']['Event'];
 
 const TITLES: Partial<Record<LedgerEvent['type'], string>> = { receipt: 'Receipt recorded', production: 'Production recorded', shipment: 'Shipment recorded' };
-const MOVEMENT_LABELS: Record<string, string> = { receipt: 'received', production: 'produced', consumption: 'consumed', shipment: 'shipped' };
 
 const titleOf = (event: LedgerEvent) => TITLES[event.type] ?? `${event.type} recorded`;
-
-/** Each lot the event touched, once, in the order of its lines. */
-function lotsOf(event: LedgerEvent): { sku: string; lot: string }[] {
-  const seen = new Map<string, { sku: string; lot: string }>();
-  for (const l of event.lines) seen.set(`${l.sku}\u0000${l.lot}`, { sku: l.sku, lot: l.lot });
-  return [...seen.values()];
-}
 
 /**
  * The success notification of a recorded event, linking each lot it touched. Notifications render
  * outside the router, so the links navigate through the page's `navigate`.
  */
 export function notifyRecorded(event: LedgerEvent, navigate: NavigateFunction): void {
-  const lots = lotsOf(event);
+  const lots = eventLots(event);
   const shown = lots.slice(0, 5);
   notifications.show({
     color: 'green',
@@ -69,38 +63,9 @@ export function RecordedEvent({ event, children }: { event: LedgerEvent; childre
           <Text size="sm" c="dimmed">
             {formatTime(event.time)} · event <Code>{event.id}</Code>
           </Text>
-          {event.documents.map((d) => (
-            <Badge key={`${d.type}:${d.number}`} variant="light" tt="none">
-              {d.type} {d.number}
-            </Badge>
-          ))}
+          <DocumentBadges documents={event.documents} empty={null} />
         </Group>
-        <Table.ScrollContainer minWidth={480}>
-          <Table striped withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Item</Table.Th>
-                <Table.Th>Lot</Table.Th>
-                <Table.Th>Location</Table.Th>
-                <Table.Th>Movement</Table.Th>
-                <Table.Th ta="right">Quantity</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {event.lines.map((l, i) => (
-                <Table.Tr key={i}>
-                  <Table.Td>{l.sku}</Table.Td>
-                  <Table.Td>
-                    <LotLink sku={l.sku} lot={l.lot} />
-                  </Table.Td>
-                  <Table.Td>{l.location}</Table.Td>
-                  <Table.Td>{MOVEMENT_LABELS[l.movement] ?? l.movement}</Table.Td>
-                  <Table.Td ta="right">{formatQuantity(Math.abs(l.quantity))}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <EventLinesTable lines={event.lines} />
         {children}
       </Stack>
     </Paper>

@@ -1,47 +1,36 @@
-import { Alert, Button, Divider, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Stack, Text } from '@mantine/core';
 import { IconListCheck, IconTruckDelivery } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { useEffect, type FormEvent } from 'react';
 import { api, unwrap } from '../../api/client';
+import { useItems, useParty } from '../../api/master-data';
 import type { components } from '../../api/schema';
-import { PageHeader } from '../../ui/PageHeader';
+import { useAuth } from '../../auth/AuthProvider';
+import { fieldErrors } from '../../ui/field-errors';
+import { calendarDate } from '../../ui/format';
+import { PartySelect } from '../../ui/pickers';
+import { rowKey } from '../../ui/rows';
+import { shelfLifeTerms } from '../../ui/shelfLife';
 import { ErrorState } from '../../ui/states';
-import { LocationSelect, PartySelect } from '../orders/pickers';
-import { useItems, useParty } from '../orders/queries';
-import { fieldErrors } from '../orders/submission';
-import { EventTimeInput, eventTimeBody } from './DateFields';
-import { DocumentsEditor, documentsBody, newDocument, type DocumentRow } from './DocumentsEditor';
-import { ItemField, LineEditor, LineField, LineFields, QuantityField } from './LineEditor';
-import { isBlank, lineKey, missingFields, type KeyedLine } from './lines';
+import { newDocument } from './DocumentsEditor';
+import { LineEditor } from './LineEditor';
+import { ItemField, LineField, LineFields, QuantityField } from './LineFields';
+import { fillLine, isBlank, missingFields, type QuantityLine } from './lines';
 import { allocationOf, LotAllocation } from './LotAllocation';
-import { RecordedEvent } from './RecordedEvent';
-import type { Scanned } from './scan';
+import { headerBody, OperationForm, OperationPage, type EventHeader } from './OperationForm';
 import { StockLotSelect } from './StockLotSelect';
 import { useOperationForm } from './useOperationForm';
-import { SubmitBar } from './SubmitBar';
-import { WarehouseOnly } from './WarehouseOnly';
 
 type ShipmentPlan = components['schemas']['ShipmentPlan'];
 
-interface ShipmentLine extends KeyedLine {
-  quantity: number | string;
-}
-
-interface ShipmentForm {
+interface ShipmentForm extends EventHeader {
   customer: string | null;
-  location: string | null;
-  time: string | null;
-  documents: DocumentRow[];
-  lines: ShipmentLine[];
+  lines: QuantityLine[];
 }
 
-const blankLine = (): ShipmentLine => ({ key: lineKey(), sku: null, lot: '', quantity: '' });
+const blankLine = (): QuantityLine => ({ key: rowKey(), sku: null, lot: '', quantity: '' });
 
 const emptyForm = (): ShipmentForm => ({ customer: null, location: null, time: null, documents: [newDocument('BOL')], lines: [blankLine()] });
-
-// A scanned lot ships that very lot; clearing it leaves the choice to FEFO.
-const fillFromScan = (line: ShipmentLine, s: Scanned): ShipmentLine => ({ ...line, sku: s.sku ?? line.sku, lot: s.lot ?? line.lot, quantity: s.quantity ?? line.quantity });
 
 function check(form: ShipmentForm): Record<string, string> {
   const errors = missingFields(form.lines, 'lines', [
@@ -56,9 +45,7 @@ function check(form: ShipmentForm): Record<string, string> {
 function toBody(form: ShipmentForm) {
   return {
     customer: form.customer ?? '',
-    location: form.location ?? '',
-    time: eventTimeBody(form.time),
-    documents: documentsBody(form.documents),
+    ...headerBody(form),
     lines: form.lines.map((l) => ({ sku: l.sku ?? '', quantity: Number(l.quantity), lot: l.lot || undefined })),
   };
 }
@@ -73,24 +60,26 @@ const sendShipment = (body: ShipmentBody, key: string) => unwrap(api.POST('/api/
  */
 export function ShipPage() {
   return (
-    <>
-      <PageHeader title="Ship" description="Record goods leaving for a customer. Lines without a lot take the lots that expire first, within the customer's shelf-life terms." />
-      <WarehouseOnly action="ship goods">
-        <ShipmentFormView />
-      </WarehouseOnly>
-    </>
+    <OperationPage
+      title="Ship"
+      description="Record goods leaving for a customer. Lines without a lot take the lots that expire first, within the customer's shelf-life terms."
+      action="ship goods"
+    >
+      <ShipmentFormView />
+    </OperationPage>
   );
 }
 
 function ShipmentFormView() {
   const { bySku } = useItems();
-  const { form, edit, checked, errors, missing, recording } = useOperationForm({
+  const { timeZone } = useAuth();
+  const state = useOperationForm({
     initial: emptyForm,
-    afterRecorded: (previous) => ({ ...emptyForm(), location: previous.location }),
     check,
     toBody,
     send: sendShipment,
   });
+  const { form, edit, checked, errors, recording } = state;
   const customer = useParty(form.customer ?? undefined);
   // The proposal belongs to the body it was made for; any edit makes it stale and hides it.
   const plan = useMutation({
@@ -121,70 +110,34 @@ function ShipmentFormView() {
   useEffect(() => {
     if (recorded) resetPlan();
   }, [recorded, resetPlan]);
-  // Days left as of the shipping day where the worker is (the plant's day, in practice).
-  const assigned = recorded ? allocationOf(recorded.allocation, dayjs(recorded.time).format('YYYY-MM-DD')) : [];
+  // Days left as of the shipping day, in the business's time zone (as the server counts them).
+  const assigned = recorded ? allocationOf(recorded.allocation, calendarDate(recorded.time, timeZone)) : [];
   return (
-    <Stack gap="md">
-      {recorded && <RecordedEvent event={recorded}>{assigned.length > 0 && <LotAllocation title="How the lots were assigned" lines={assigned} />}</RecordedEvent>}
-      <Paper withBorder p="md" radius="sm" component="form" onSubmit={onSubmit} aria-label="Shipment" noValidate>
-        <Stack gap="lg">
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <PartySelect
-              role="customer"
-              label="Customer"
-              placeholder="Search customers by name or code"
-              value={form.customer}
-              onChange={(code) => edit({ customer: code })}
-              description={customer.data ? `${customer.data.name} ${shelfLifeTerms(customer.data)}` : undefined}
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-              error={allErrors.customer}
-              required
-            />
-            <LocationSelect searchable label="Location" placeholder="Where the goods leave from" value={form.location} onChange={(location) => edit({ location })} error={allErrors.location} required />
-            <EventTimeInput value={form.time} onChange={(time) => edit({ time })} error={allErrors.time} />
-          </SimpleGrid>
-          <LineEditor
-            key={recording.count}
-            title="Lines"
-            rowLabel="Line"
-            path="lines"
-            scanLabel="Scan"
-            autoFocusScan
-            scanFindsItem
-            lines={form.lines}
-            onChange={(change) => edit((form) => ({ lines: change(form.lines) }))}
-            blank={blankLine}
-            fill={fillFromScan}
-            errors={allErrors}
-            renderRow={(line, context) => (
-              <LineFields>
-                <LineField span={4}>
-                  <ItemField line={line} context={context} picksStock />
-                </LineField>
-                <LineField span={3}>
-                  <QuantityField line={line} context={context} />
-                </LineField>
-                <LineField span={5}>
-                  <StockLotSelect
-                    label="Lot"
-                    aria-label={`Lot, ${context.name}`}
-                    placeholder="Automatic: first expiry first out"
-                    clearable
-                    sku={line.sku}
-                    location={form.location}
-                    uom={line.sku ? bySku.get(line.sku)?.uom : undefined}
-                    value={line.lot}
-                    onChange={(lot) => context.update({ lot })}
-                    error={context.error('lot')}
-                  />
-                </LineField>
-              </LineFields>
-            )}
-          />
-          <Divider />
-          <DocumentsEditor rows={form.documents} onChange={(documents) => edit({ documents })} errors={allErrors} defaultType="invoice" />
+    <OperationForm
+      label="Shipment"
+      state={state}
+      errors={allErrors}
+      onSubmit={onSubmit}
+      party={
+        <PartySelect
+          role="customer"
+          label="Customer"
+          placeholder="Search customers by name or code"
+          value={form.customer}
+          onChange={(code) => edit({ customer: code })}
+          description={customer.data ? `${customer.data.name} ${shelfLifeTerms(customer.data)}` : undefined}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          error={allErrors.customer}
+          required
+        />
+      }
+      locationPlaceholder="Where the goods leave from"
+      documentType="invoice"
+      failedTitle="The shipment was not recorded"
+      recordedDetail={assigned.length > 0 && <LotAllocation title="How the lots were assigned" lines={assigned} />}
+      review={
+        <>
           {planFailed && <ErrorState error={plan.error} title="These lines cannot ship" />}
-          {recording.error && <ErrorState error={recording.error} title="The shipment was not recorded" />}
           {proposal && (
             <Stack gap="xs">
               <Alert color="blue" icon={<IconListCheck size={18} />} title="Proposed lots">
@@ -196,28 +149,53 @@ function ShipmentFormView() {
               <LotAllocation title="Proposed lots" lines={proposal.lines} />
             </Stack>
           )}
-          <SubmitBar missing={missing}>
-            {proposal ? (
-              <Button type="submit" leftSection={<IconTruckDelivery size={18} />} loading={recording.pending}>
-                Ship
-              </Button>
-            ) : (
-              <Button type="submit" leftSection={<IconListCheck size={18} />} loading={plan.isPending}>
-                Propose lots
-              </Button>
-            )}
-          </SubmitBar>
-        </Stack>
-      </Paper>
-    </Stack>
+        </>
+      }
+      submit={
+        proposal
+          ? { label: 'Ship', icon: <IconTruckDelivery size={18} />, pending: recording.pending }
+          : { label: 'Propose lots', icon: <IconListCheck size={18} />, pending: plan.isPending }
+      }
+    >
+      <LineEditor
+        key={recording.count}
+        title="Lines"
+        rowLabel="Line"
+        path="lines"
+        scanLabel="Scan"
+        autoFocusScan
+        scanFindsItem
+        lines={form.lines}
+        onChange={(change) => edit((form) => ({ lines: change(form.lines) }))}
+        blank={blankLine}
+        // A scanned lot ships that very lot; clearing it leaves the choice to FEFO.
+        fill={fillLine}
+        errors={allErrors}
+        renderRow={(line, context) => (
+          <LineFields>
+            <LineField span={4}>
+              <ItemField line={line} context={context} picksStock />
+            </LineField>
+            <LineField span={3}>
+              <QuantityField line={line} context={context} />
+            </LineField>
+            <LineField span={5}>
+              <StockLotSelect
+                label="Lot"
+                aria-label={`Lot, ${context.name}`}
+                placeholder="Automatic: first expiry first out"
+                clearable
+                sku={line.sku}
+                location={form.location}
+                uom={line.sku ? bySku.get(line.sku)?.uom : undefined}
+                value={line.lot}
+                onChange={(lot) => context.update({ lot })}
+                error={context.error('lot')}
+              />
+            </LineField>
+          </LineFields>
+        )}
+      />
+    </OperationForm>
   );
-}
-
-/** The customer's shelf-life terms in words. */
-function shelfLifeTerms(party: { minShelfLifeDays: number | null; minShelfLifePercent: number | null }): string {
-  const parts = [
-    party.minShelfLifeDays ? `at least ${party.minShelfLifeDays} days of shelf life left` : null,
-    party.minShelfLifePercent ? `at least ${party.minShelfLifePercent}% of the shelf life left` : null,
-  ].filter(Boolean);
-  return parts.length > 0 ? `accepts lots with ${parts.join(' and ')}` : 'no minimum shelf life';
 }

@@ -1,23 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { withoutRow, type Keyed } from '../../ui/rows';
 import type { Scanned } from './scan';
 
-/** A row of a line editor: a stable React key, as rows are added and removed. */
-export interface KeyedLine {
-  key: number;
+/** A row of a line editor: an item and a lot, and whatever else the event records per line. */
+export interface KeyedLine extends Keyed {
   sku: string | null;
   lot: string;
 }
 
-let nextKey = 1;
-export const lineKey = (): number => nextKey++;
-
-export function updateLine<L extends KeyedLine>(lines: readonly L[], key: number, patch: Partial<L>): L[] {
-  return lines.map((l) => (l.key === key ? { ...l, ...patch } : l));
-}
-
 /** Removes a row; the last one stays (blanked) so the editor never shows no row at all. */
 export function removeLine<L extends KeyedLine>(lines: readonly L[], key: number, blank: () => L): L[] {
-  const rest = lines.filter((l) => l.key !== key);
+  const rest = withoutRow(lines, key);
   return rest.length > 0 ? rest : [blank()];
 }
 
@@ -77,3 +70,18 @@ export function missingFields<L>(lines: readonly L[], path: string, required: re
 }
 
 export const isBlank = (value: number | string | null | undefined): boolean => value === null || value === undefined || value === '';
+
+/** A line that takes a quantity: what every scan may fill. */
+export interface QuantityLine extends KeyedLine {
+  quantity: number | string;
+}
+
+/** A scan fills what it carries and leaves what the worker already typed for the rest. */
+export function fillLine<L extends QuantityLine>(line: L, s: Scanned): L {
+  return { ...line, sku: s.sku ?? line.sku, lot: s.lot ?? line.lot, quantity: s.quantity ?? line.quantity };
+}
+
+/** The same for a line of a new lot, whose dates a GS1 label may carry too. */
+export function fillDatedLine<L extends QuantityLine & { productionDate: string; expiryDate: string }>(line: L, s: Scanned): L {
+  return { ...fillLine(line, s), productionDate: s.productionDate ?? line.productionDate, expiryDate: s.expiryDate ?? line.expiryDate };
+}

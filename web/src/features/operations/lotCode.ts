@@ -1,14 +1,13 @@
-import dayjs from 'dayjs';
 import { api, unwrap } from '../../api/client';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 /**
- * A new lot code for a batch made on `date`, in the plant's style: L + YYMMDD + a letter per
- * batch of the day (L261124A, L261124B, …), the first letter no lot of the item uses yet.
+ * A new lot code for a batch made on `date` (YYYY-MM-DD), in the plant's style: L + YYMMDD + a
+ * letter per batch of the day (L261124A, L261124B, …), the first letter no lot of the item uses yet.
  */
-export async function suggestLotCode(sku: string, date: string | null): Promise<string> {
-  const prefix = `L${dayjs(date || undefined).format('YYMMDD')}`;
+export async function suggestLotCode(sku: string, date: string): Promise<string> {
+  const prefix = `L${date.slice(2, 4)}${date.slice(5, 7)}${date.slice(8, 10)}`;
   const page = await unwrap(api.GET('/api/v1/lots', { params: { query: { sku, q: prefix, limit: 1000 } } }));
   const taken = new Set(page.items.map((l) => l.lot));
   const letter = [...LETTERS].find((l) => !taken.has(`${prefix}${l}`));

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { EventHeader } from './OperationForm';
 import { useRecordEvent, type LedgerEvent } from './useRecordEvent';
 
 /**
@@ -6,16 +7,13 @@ import { useRecordEvent, type LedgerEvent } from './useRecordEvent';
  * checks before anything is sent, the server's field messages after, and the recording itself.
  * Any edit clears the messages (they describe what was sent, not what is typed now).
  */
-export function useOperationForm<F, B>({
+export function useOperationForm<F extends EventHeader, B>({
   initial,
-  afterRecorded,
   check,
   toBody,
   send,
 }: {
   initial: () => F;
-  /** The form after a success: usually `initial()` keeping what the next event likely shares. */
-  afterRecorded: (form: F) => F;
   /** Messages for fields that must be filled, keyed like the API's paths; empty when the form may go. */
   check: (form: F) => Record<string, string>;
   toBody: (form: F) => B;
@@ -23,7 +21,8 @@ export function useOperationForm<F, B>({
 }) {
   const [form, setForm] = useState(initial);
   const [checks, setChecks] = useState<Record<string, string>>({});
-  const recording = useRecordEvent(send, () => setForm(afterRecorded));
+  // After a success the form starts afresh at the same place: the next event most likely happens there too.
+  const recording = useRecordEvent(send, () => setForm((previous) => ({ ...initial(), location: previous.location })));
 
   /** A change of some fields, or a function of the latest form for changes made after an await. */
   const edit = (change: Partial<F> | ((form: F) => Partial<F>)) => {

@@ -1,8 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { useIdempotencyKey } from '../../api/idempotency';
+import { invalidateAfterStockChange } from '../../api/invalidate';
 import type { components } from '../../api/schema';
-import { fieldErrors, useIdempotencyKey } from '../orders/submission';
+import { fieldErrors } from '../../ui/field-errors';
 import { notifyRecorded } from './RecordedEvent';
 
 export type LedgerEvent = components['schemas']['Event'];
@@ -27,7 +29,7 @@ export function useRecordEvent<B>(send: (body: B, idempotencyKey: string) => Pro
       setCount((n) => n + 1);
       notifyRecorded(event, navigate);
       onRecorded(event);
-      await queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
+      await invalidateAfterStockChange(queryClient);
     },
   });
   return {

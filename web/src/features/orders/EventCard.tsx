@@ -1,8 +1,9 @@
-import { Badge, Card, Group, Table, Text } from '@mantine/core';
-import { formatQuantity, formatTime } from '../../ui/format';
-import { LotLink } from '../../ui/LotLink';
+import { Badge, Card, Group, Text } from '@mantine/core';
+import { DocumentBadges } from '../../ui/DocumentBadges';
+import { EventLinesTable } from '../../ui/EventLinesTable';
+import { formatTime } from '../../ui/format';
 import { ErrorState, Loading } from '../../ui/states';
-import { useEvent, useItems } from './queries';
+import { useEvent } from './queries';
 
 const TITLES: Record<string, string> = { receipt: 'Receipt', production: 'Production', shipment: 'Shipment' };
 
@@ -12,7 +13,6 @@ const TITLES: Record<string, string> = { receipt: 'Receipt', production: 'Produc
  */
 export function EventCard({ id }: { id: string }) {
   const query = useEvent(id);
-  const { bySku } = useItems();
   if (query.isPending) return <Loading label="Loading the event…" />;
   if (query.isError) return <ErrorState error={query.error} title="The event could not be loaded" />;
   const event = query.data;
@@ -32,41 +32,9 @@ export function EventCard({ id }: { id: string }) {
             </Badge>
           )}
         </Group>
-        <Group gap={4}>
-          {event.documents.map((d) => (
-            <Badge key={`${d.type}\u0000${d.number}`} variant="outline" tt="none">{`${d.type} ${d.number}`}</Badge>
-          ))}
-        </Group>
+        <DocumentBadges documents={event.documents} empty={null} />
       </Group>
-      <Table.ScrollContainer minWidth={480}>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Item</Table.Th>
-              <Table.Th>Lot</Table.Th>
-              <Table.Th>Movement</Table.Th>
-              <Table.Th ta="right">Quantity</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {event.lines.map((l, i) => (
-              <Table.Tr key={i}>
-                <Table.Td>
-                  <Text size="sm">{l.sku}</Text>
-                  <Text size="xs" c="dimmed">
-                    {bySku.get(l.sku)?.name}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <LotLink sku={l.sku} lot={l.lot} />
-                </Table.Td>
-                <Table.Td>{l.movement.replaceAll('_', ' ')}</Table.Td>
-                <Table.Td ta="right">{formatQuantity(Math.abs(l.quantity), bySku.get(l.sku)?.uom)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <EventLinesTable lines={event.lines} />
     </Card>
   );
 }

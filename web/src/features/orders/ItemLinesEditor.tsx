@@ -1,24 +1,22 @@
-import { ActionIcon, Button, Group, NumberInput, Stack, Text } from '@mantine/core';
+import { ActionIcon, Button, Group, Stack, Text } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { ItemSelect } from './pickers';
-import { useItems } from './queries';
+import { useItems } from '../../api/master-data';
+import { ItemSelect } from '../../ui/pickers';
+import { QuantityInput } from '../../ui/QuantityInput';
+import { rowKey, updateRow, withoutRow, type Keyed } from '../../ui/rows';
 
-export interface ItemLine {
-  /** Stable React key: rows are added and removed. */
-  key: number;
+export interface ItemLine extends Keyed {
   sku: string | null;
   quantity: number | string;
 }
 
-let nextKey = 1;
 export function newItemLine(sku: string | null = null, quantity: number | string = ''): ItemLine {
-  return { key: nextKey++, sku, quantity };
+  return { key: rowKey(), sku, quantity };
 }
 
 /** Order lines as rows of item and quantity; `errors` are keyed like the API's paths (`lines.0.sku`). */
 export function ItemLinesEditor({ lines, onChange, errors }: { lines: ItemLine[]; onChange: (lines: ItemLine[]) => void; errors: Record<string, string> }) {
   const { bySku } = useItems();
-  const update = (index: number, patch: Partial<ItemLine>) => onChange(lines.map((l, i) => (i === index ? { ...l, ...patch } : l)));
   return (
     <Stack gap="xs">
       <Text fw={500} size="sm">
@@ -30,21 +28,16 @@ export function ItemLinesEditor({ lines, onChange, errors }: { lines: ItemLine[]
             aria-label={`Item, line ${i + 1}`}
             placeholder="Item"
             value={line.sku}
-            onChange={(sku) => update(i, { sku })}
+            onChange={(sku) => onChange(updateRow(lines, line.key, { sku }))}
             error={errors[`lines.${i}.sku`]}
             style={{ flex: 3 }}
           />
-          <NumberInput
+          <QuantityInput
             aria-label={`Quantity, line ${i + 1}`}
             placeholder="Quantity"
             value={line.quantity}
-            onChange={(quantity) => update(i, { quantity })}
-            min={0}
-            allowNegative={false}
-            decimalScale={6}
-            thousandSeparator=","
-            rightSection={line.sku ? <Text size="xs" c="dimmed">{bySku.get(line.sku)?.uom}</Text> : undefined}
-            rightSectionWidth={40}
+            onChange={(quantity) => onChange(updateRow(lines, line.key, { quantity }))}
+            uom={line.sku ? bySku.get(line.sku)?.uom : undefined}
             error={errors[`lines.${i}.quantity`]}
             style={{ flex: 2 }}
           />
@@ -54,7 +47,7 @@ export function ItemLinesEditor({ lines, onChange, errors }: { lines: ItemLine[]
             mt={4}
             aria-label={`Remove line ${i + 1}`}
             disabled={lines.length === 1}
-            onClick={() => onChange(lines.filter((_, j) => j !== i))}
+            onClick={() => onChange(withoutRow(lines, line.key))}
           >
             <IconTrash size={16} />
           </ActionIcon>

@@ -1,7 +1,8 @@
-import { Progress, Table, Text } from '@mantine/core';
+import { Progress, Table } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useItems } from '../../api/master-data';
 import { formatQuantity } from '../../ui/format';
-import { useItems } from './queries';
+import { ItemName } from '../../ui/ItemName';
 
 export interface LineColumn<L> {
   header: string;
@@ -48,10 +49,7 @@ export function OrderLinesTable<L extends { sku: string; quantity: number }>({
             return (
               <Table.Tr key={l.sku}>
                 <Table.Td>
-                  <Text size="sm">{l.sku}</Text>
-                  <Text size="xs" c="dimmed">
-                    {bySku.get(l.sku)?.name}
-                  </Text>
+                  <ItemName sku={l.sku} />
                 </Table.Td>
                 <Table.Td ta="right">{cell(l.quantity, l.sku)}</Table.Td>
                 {columns.map((c) => (

@@ -4,6 +4,7 @@ import { IconClipboardList, IconFileTypePdf } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, download, unwrap } from '../../api/client';
 import { formatDate, formatQuantity } from '../../ui/format';
+import { ItemName } from '../../ui/ItemName';
 import { LotLink } from '../../ui/LotLink';
 import { notifyError } from '../../ui/notify';
 import { ErrorState, Loading } from '../../ui/states';
@@ -102,10 +103,7 @@ function PickListTable({ pickList }: { pickList: PickList }) {
                     <Table.Tr key={`${line.sku}\u0000${p.lot}\u0000${p.location}`}>
                       <Table.Td>{++step}</Table.Td>
                       <Table.Td>
-                        <Text size="sm">{line.sku}</Text>
-                        <Text size="xs" c="dimmed">
-                          {line.name}
-                        </Text>
+                        <ItemName sku={line.sku} name={line.name} />
                       </Table.Td>
                       <Table.Td>
                         <LotLink sku={line.sku} lot={p.lot} />

@@ -1,27 +1,26 @@
-import { Alert, Anchor, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, Stack, Text } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { api, lotPath, unwrap } from '../../api/client';
+import { useItems } from '../../api/master-data';
 import { Can } from '../../auth/AuthProvider';
 import { formatQuantity, formatTime } from '../../ui/format';
 import { LotLink } from '../../ui/LotLink';
-import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import { Empty, ErrorState, Loading } from '../../ui/states';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { BackLink } from './BackLink';
+import { CancelOrderButton } from './CancelOrderButton';
 import { CompleteForm } from './CompleteForm';
-import { ConfirmButton } from './ConfirmButton';
-import { EventCard } from './EventCard';
 import { Facts } from './Facts';
 import { SkippedLots } from './LotNotes';
 import type { PlannedState } from './NewProductionOrderModal';
 import { OrderLinesTable } from './OrderLinesTable';
-import { invalidateAfterOrderChange, orderKeys, useItems } from './queries';
+import { OrderEvents, OrderSection } from './OrderSection';
+import { orderKeys } from './queries';
 import { ReservationsTable } from './ReservationsTable';
-import type { ProductionOrder } from './types';
 
 /** One production order: the inputs it needs and the lots reserved for them; complete or cancel it. */
 export function ProductionOrderPage() {
@@ -50,7 +49,12 @@ export function ProductionOrderPage() {
         actions={
           order.status === 'open' && (
             <Can permission="warehouse">
-              <CancelProductionOrder order={order} />
+              <CancelOrderButton
+                number={order.number}
+                reserved="reserved input lots"
+                consequence="The order is closed for good and its reserved input lots become available again."
+                send={() => unwrap(api.POST('/api/v1/production-orders/{id}/cancel', { params: { path: { id: order.id } }, body: {} }))}
+              />
             </Can>
           )
         }
@@ -76,10 +80,7 @@ export function ProductionOrderPage() {
         </Alert>
       )}
       <Stack gap="lg">
-        <section aria-label="Inputs">
-          <Title order={4} mb="xs">
-            Inputs
-          </Title>
+        <OrderSection title="Inputs">
           <OrderLinesTable
             lines={order.inputs}
             caption="Inputs"
@@ -90,62 +91,24 @@ export function ProductionOrderPage() {
             ]}
             progress={(l) => l.reserved + l.consumed}
           />
-        </section>
+        </OrderSection>
         {order.status === 'open' && (
-          <section aria-label="Reserved input lots">
-            <Title order={4} mb="xs">
-              Reserved input lots
-            </Title>
+          <OrderSection title="Reserved input lots">
             {planned && <SkippedLots skipped={planned.skipped} />}
             {order.allocations.length > 0 ? (
               <ReservationsTable reservations={order.allocations} caption="Reserved input lots" />
             ) : (
               <Empty>No input lots are reserved.</Empty>
             )}
-          </section>
+          </OrderSection>
         )}
         {order.status === 'open' && (
           <Can permission="warehouse">
             <CompleteForm key={order.id} order={order} onCompleted={(lot) => setMade({ id: order.id, lot })} />
           </Can>
         )}
-        {order.events.length > 0 && (
-          <section aria-label="Production">
-            <Title order={4} mb="xs">
-              Production
-            </Title>
-            <Stack>
-              {order.events.map((e) => (
-                <EventCard key={e} id={e} />
-              ))}
-            </Stack>
-          </section>
-        )}
+        <OrderEvents title="Production" events={order.events} />
       </Stack>
     </>
-  );
-}
-
-function CancelProductionOrder({ order }: { order: ProductionOrder }) {
-  const queryClient = useQueryClient();
-  const cancel = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/production-orders/{id}/cancel', { params: { path: { id: order.id } }, body: {} })),
-    onSuccess: async () => {
-      notifySuccess(`${order.number} is cancelled; its reserved input lots are free again.`, 'Order cancelled');
-      await invalidateAfterOrderChange(queryClient);
-    },
-    onError: (error) => notifyError(error, 'The order was not cancelled'),
-  });
-  return (
-    <ConfirmButton
-      label="Cancel order"
-      color="red"
-      variant="subtle"
-      title={`Cancel ${order.number}?`}
-      message="The order is closed for good and its reserved input lots become available again."
-      confirmLabel="Cancel the order"
-      loading={cancel.isPending}
-      onConfirm={() => cancel.mutateAsync()}
-    />
   );
 }

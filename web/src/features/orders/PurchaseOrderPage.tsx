@@ -1,17 +1,19 @@
-import { Stack, Text, Title } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import { useParty } from '../../api/master-data';
 import { Can } from '../../auth/AuthProvider';
 import { formatTime } from '../../ui/format';
+import { NameAndCode } from '../../ui/NameAndCode';
 import { PageHeader } from '../../ui/PageHeader';
-import { Empty, ErrorState, Loading } from '../../ui/states';
+import { ErrorState, Loading } from '../../ui/states';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { BackLink } from './BackLink';
-import { EventCard } from './EventCard';
 import { Facts } from './Facts';
 import { OrderLinesTable } from './OrderLinesTable';
-import { orderKeys, useParty } from './queries';
+import { OrderEvents, OrderSection } from './OrderSection';
+import { orderKeys } from './queries';
 import { ReceiveForm } from './ReceiveForm';
 
 /** One purchase order: ordered against received per line, the receipts made, and a receiving form. */
@@ -36,27 +38,14 @@ export function PurchaseOrderPage() {
       <Facts
         facts={[
           { label: 'Status', value: <StatusBadge status={order.status} /> },
-          {
-            label: 'Supplier',
-            value: (
-              <>
-                <Text size="sm">{supplier.data?.name ?? order.supplier}</Text>
-                <Text size="xs" c="dimmed">
-                  {order.supplier}
-                </Text>
-              </>
-            ),
-          },
+          { label: 'Supplier', value: <NameAndCode name={supplier.data?.name} code={order.supplier} /> },
           { label: 'Deliver to', value: <Text size="sm">{order.location}</Text> },
           { label: 'Receipts', value: <Text size="sm">{order.events.length}</Text> },
           { label: 'Created', value: <Text size="sm">{formatTime(order.createdAt)}</Text> },
         ]}
       />
       <Stack gap="lg">
-        <section aria-label="Ordered and received">
-          <Title order={4} mb="xs">
-            Ordered and received
-          </Title>
+        <OrderSection title="Ordered and received">
           <OrderLinesTable
             lines={order.lines}
             caption="Order lines"
@@ -66,27 +55,14 @@ export function PurchaseOrderPage() {
             ]}
             progress={(l) => l.received}
           />
-        </section>
+        </OrderSection>
         {order.status !== 'received' && (
           <Can permission="warehouse">
             {/* A new form per order and after each receipt, starting from what is still outstanding. */}
             <ReceiveForm key={`${order.id}:${order.events.length}`} order={order} />
           </Can>
         )}
-        <section aria-label="Receipts">
-          <Title order={4} mb="xs">
-            Receipts
-          </Title>
-          {order.events.length === 0 ? (
-            <Empty>Nothing received against this order yet.</Empty>
-          ) : (
-            <Stack>
-              {[...order.events].reverse().map((e) => (
-                <EventCard key={e} id={e} />
-              ))}
-            </Stack>
-          )}
-        </section>
+        <OrderEvents title="Receipts" events={[...order.events].reverse()} empty="Nothing received against this order yet." />
       </Stack>
     </>
   );

@@ -1,63 +1,36 @@
-import { Anchor, Button, Group, Table, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { IconPlus } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Table } from '@mantine/core';
 import { api, unwrap } from '../../api/client';
-import { Can } from '../../auth/AuthProvider';
-import { formatTime } from '../../ui/format';
-import { PageHeader } from '../../ui/PageHeader';
-import { QueryState } from '../../ui/states';
+import { usePartyNames } from '../../api/master-data';
+import { NameAndCode } from '../../ui/NameAndCode';
+import { PartySelect } from '../../ui/pickers';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { LinesSummary } from './LinesSummary';
 import { NewPurchaseOrderModal } from './NewPurchaseOrderModal';
-import { PAGE_SIZE, Pager, useCursorPager } from './pager';
-import { PartySelect } from './pickers';
-import { orderKeys, usePartyNames } from './queries';
-import { filterParam, setFilterParam, StatusFilter } from './StatusFilter';
+import { CreatedAt, OrderLink } from './OrderCells';
+import { OrderListPage } from './OrderListPage';
+import { orderKeys } from './queries';
 import { PURCHASE_STATUSES, type PurchaseOrder } from './types';
 
 /** Purchase orders, newest first, by status and supplier; goods are received against them. */
 export function PurchaseOrdersPage() {
-  const [params, setParams] = useSearchParams();
-  const status = filterParam(params, 'status', PURCHASE_STATUSES);
-  const supplier = filterParam(params, 'supplier');
-  const pager = useCursorPager(`${status}|${supplier}`);
-  const [creating, { open, close }] = useDisclosure(false);
-  const query = useQuery({
-    queryKey: [...orderKeys.purchase, 'list', { status, supplier, cursor: pager.cursor }],
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/purchase-orders', { params: { query: { status: status ?? undefined, supplier: supplier ?? undefined, limit: PAGE_SIZE, cursor: pager.cursor } } })),
-    placeholderData: keepPreviousData,
-  });
-
   return (
-    <>
-      <PageHeader
-        title="Purchase orders"
-        description="What was ordered from suppliers and how much of it has arrived; receive deliveries against them."
-        actions={
-          <Can permission="warehouse">
-            <Button leftSection={<IconPlus size={16} />} onClick={open}>
-              New purchase order
-            </Button>
-          </Can>
-        }
-      />
-      <Group mb="md" align="flex-end" wrap="wrap">
-        <StatusFilter statuses={PURCHASE_STATUSES} value={status} onChange={(s) => setParams((p) => setFilterParam(p, 'status', s))} />
-        <PartySelect role="supplier" label="Supplier" placeholder="Any supplier" value={supplier} onChange={(s) => setParams((p) => setFilterParam(p, 'supplier', s))} w={320} />
-      </Group>
-      <QueryState query={query} empty={status || supplier ? 'No purchase order matches these filters.' : 'No purchase orders yet.'}>
-        {(page) => (
-          <>
-            <PurchaseOrdersTable orders={page.items} />
-            <Pager pager={pager} nextCursor={page.nextCursor} shown={page.items.length} loading={query.isFetching} />
-          </>
-        )}
-      </QueryState>
-      <NewPurchaseOrderModal opened={creating} onClose={close} />
-    </>
+    <OrderListPage
+      title="Purchase orders"
+      description="What was ordered from suppliers and how much of it has arrived; receive deliveries against them."
+      newLabel="New purchase order"
+      newModal={NewPurchaseOrderModal}
+      statuses={PURCHASE_STATUSES}
+      filter={{
+        name: 'supplier',
+        picker: (value, onChange) => <PartySelect role="supplier" label="Supplier" placeholder="Any supplier" value={value} onChange={onChange} w={320} />,
+      }}
+      queryKey={orderKeys.purchase}
+      list={({ status, filter, ...page }) =>
+        unwrap(api.GET('/api/v1/purchase-orders', { params: { query: { status: status ?? undefined, supplier: filter ?? undefined, ...page } } }))
+      }
+      noun="purchase order"
+      table={(orders) => <PurchaseOrdersTable orders={orders} />}
+    />
   );
 }
 
@@ -84,15 +57,10 @@ function PurchaseOrdersTable({ orders }: { orders: PurchaseOrder[] }) {
             return (
               <Table.Tr key={o.id}>
                 <Table.Td>
-                  <Anchor component={Link} to={`/orders/purchase/${o.id}`} ff="monospace" size="sm">
-                    {o.number}
-                  </Anchor>
+                  <OrderLink to={`/orders/purchase/${o.id}`} number={o.number} />
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{names.get(o.supplier) ?? o.supplier}</Text>
-                  <Text size="xs" c="dimmed">
-                    {o.supplier}
-                  </Text>
+                  <NameAndCode name={names.get(o.supplier)} code={o.supplier} />
                 </Table.Td>
                 <Table.Td>{o.location}</Table.Td>
                 <Table.Td>
@@ -103,9 +71,7 @@ function PurchaseOrdersTable({ orders }: { orders: PurchaseOrder[] }) {
                   <StatusBadge status={o.status} />
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" c="dimmed">
-                    {formatTime(o.createdAt)}
-                  </Text>
+                  <CreatedAt time={o.createdAt} />
                 </Table.Td>
               </Table.Tr>
             );

@@ -1,8 +1,10 @@
 import { Alert, Card, Table, Text, Title } from '@mantine/core';
 import { ApiError } from '../../api/client';
+import { useItems } from '../../api/master-data';
 import { formatQuantity } from '../../ui/format';
+import { ItemName } from '../../ui/ItemName';
 import { ErrorState, Loading } from '../../ui/states';
-import { useItems, useRecipe } from './queries';
+import { useRecipe } from './queries';
 import { scaleInput } from './recipeScale';
 
 /** An item's active recipe, and what a batch of `quantity` will draw from stock. */
@@ -42,10 +44,7 @@ export function RecipeCard({ sku, quantity }: { sku: string; quantity: number | 
               return (
                 <Table.Tr key={input.sku}>
                   <Table.Td>
-                    <Text size="sm">{input.sku}</Text>
-                    <Text size="xs" c="dimmed">
-                      {bySku.get(input.sku)?.name}
-                    </Text>
+                    <ItemName sku={input.sku} />
                   </Table.Td>
                   <Table.Td ta="right">{formatQuantity(input.quantity, inputUom)}</Table.Td>
                   <Table.Td ta="right">{quantity ? formatQuantity(scaleInput(input.quantity, quantity, r.outputQuantity), inputUom) : '—'}</Table.Td>

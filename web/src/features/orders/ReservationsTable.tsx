@@ -1,7 +1,8 @@
-import { Table, Text } from '@mantine/core';
+import { Table } from '@mantine/core';
+import { useItems } from '../../api/master-data';
 import { daysBetween, formatDate, formatQuantity } from '../../ui/format';
+import { ItemName } from '../../ui/ItemName';
 import { LotLink } from '../../ui/LotLink';
-import { useItems } from './queries';
 import type { Reservation } from './types';
 
 /**
@@ -27,10 +28,7 @@ export function ReservationsTable({ reservations, judgedOn, caption }: { reserva
           {reservations.map((r) => (
             <Table.Tr key={`${r.sku}\u0000${r.lot}\u0000${r.location}`}>
               <Table.Td>
-                <Text size="sm">{r.sku}</Text>
-                <Text size="xs" c="dimmed">
-                  {bySku.get(r.sku)?.name}
-                </Text>
+                <ItemName sku={r.sku} />
               </Table.Td>
               <Table.Td>
                 <LotLink sku={r.sku} lot={r.lot} />

@@ -1,26 +1,28 @@
-import { Button, Card, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Stack, Text } from '@mantine/core';
 import { IconListCheck } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import { invalidateAfterStockChange } from '../../api/invalidate';
+import { useParty } from '../../api/master-data';
 import { Can } from '../../auth/AuthProvider';
-import { formatDate, formatTime } from '../../ui/format';
+import { addDays, formatDate, formatTime } from '../../ui/format';
+import { NameAndCode } from '../../ui/NameAndCode';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
+import { shelfLifePolicy } from '../../ui/shelfLife';
 import { Empty, ErrorState, Loading } from '../../ui/states';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { BackLink } from './BackLink';
-import { ConfirmButton } from './ConfirmButton';
-import { addDays } from './dates';
-import { EventCard } from './EventCard';
+import { CancelOrderButton } from './CancelOrderButton';
 import { Facts } from './Facts';
 import { AllocationProblems, SkippedLots } from './LotNotes';
 import { OrderLinesTable } from './OrderLinesTable';
+import { OrderEvents, OrderSection } from './OrderSection';
 import { PickListButton } from './PickList';
-import { invalidateAfterOrderChange, orderKeys, useParty } from './queries';
+import { orderKeys } from './queries';
 import { ReservationsTable } from './ReservationsTable';
-import { shelfLifePolicy } from './shelfLife';
 import { ShipOrderButton } from './ShipOrderButton';
 import type { SalesOrder, SalesOrderAllocation } from './types';
 
@@ -64,10 +66,7 @@ export function SalesOrderPage() {
       />
       <OrderFacts order={order} />
       <Stack gap="lg">
-        <section aria-label="Lines">
-          <Title order={4} mb="xs">
-            Lines
-          </Title>
+        <OrderSection title="Lines">
           <OrderLinesTable
             lines={order.lines}
             caption="Order lines"
@@ -77,12 +76,9 @@ export function SalesOrderPage() {
             ]}
             progress={(l) => l.allocated + l.shipped}
           />
-        </section>
+        </OrderSection>
         {open && (
-          <section aria-label="Reserved lots">
-            <Title order={4} mb="xs">
-              Reserved lots
-            </Title>
+          <OrderSection title="Reserved lots">
             {allocation && <SkippedLots skipped={allocation.skipped} />}
             {allocation && <AllocationProblems result={allocation} />}
             {order.allocations.length > 0 ? (
@@ -90,20 +86,9 @@ export function SalesOrderPage() {
             ) : (
               <Empty>Nothing reserved yet. Allocate to reserve lots first-expiry-first-out.</Empty>
             )}
-          </section>
+          </OrderSection>
         )}
-        {order.events.length > 0 && (
-          <section aria-label="Shipment">
-            <Title order={4} mb="xs">
-              Shipment
-            </Title>
-            <Stack>
-              {order.events.map((e) => (
-                <EventCard key={e} id={e} />
-              ))}
-            </Stack>
-          </section>
-        )}
+        <OrderEvents title="Shipment" events={order.events} />
       </Stack>
     </>
   );
@@ -118,17 +103,7 @@ function OrderFacts({ order }: { order: SalesOrder }) {
       <Facts
         facts={[
           { label: 'Status', value: <StatusBadge status={order.status} /> },
-          {
-            label: 'Customer',
-            value: (
-              <>
-                <Text size="sm">{customer.data?.name ?? order.customer}</Text>
-                <Text size="xs" c="dimmed">
-                  {order.customer}
-                </Text>
-              </>
-            ),
-          },
+          { label: 'Customer', value: <NameAndCode name={customer.data?.name} code={order.customer} /> },
           { label: 'Ships from', value: <Text size="sm">{order.location}</Text> },
           { label: 'Ship by', value: <Text size="sm">{formatDate(order.shipBy)}</Text> },
           { label: 'Created', value: <Text size="sm">{formatTime(order.createdAt)}</Text> },
@@ -163,17 +138,9 @@ function SalesOrderActions({ order, onAllocated }: { order: SalesOrder; onAlloca
           : `${order.number} is ${result.status.replaceAll('_', ' ')}: ${result.shortages.length} line${result.shortages.length === 1 ? '' : 's'} short.`,
         'Allocation done',
       );
-      await invalidateAfterOrderChange(queryClient);
+      await invalidateAfterStockChange(queryClient);
     },
     onError: (error) => notifyError(error, 'The order was not allocated'),
-  });
-  const cancel = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/sales-orders/{id}/cancel', { params: { path: { id: order.id } }, body: {} })),
-    onSuccess: async () => {
-      notifySuccess(`${order.number} is cancelled; its reserved lots are free again.`, 'Order cancelled');
-      await invalidateAfterOrderChange(queryClient);
-    },
-    onError: (error) => notifyError(error, 'The order was not cancelled'),
   });
   return (
     <>
@@ -181,15 +148,11 @@ function SalesOrderActions({ order, onAllocated }: { order: SalesOrder; onAlloca
         Allocate
       </Button>
       <ShipOrderButton order={order} />
-      <ConfirmButton
-        label="Cancel order"
-        color="red"
-        variant="subtle"
-        title={`Cancel ${order.number}?`}
-        message="The order is closed for good and every lot reserved for it becomes available to other orders."
-        confirmLabel="Cancel the order"
-        loading={cancel.isPending}
-        onConfirm={() => cancel.mutateAsync()}
+      <CancelOrderButton
+        number={order.number}
+        reserved="reserved lots"
+        consequence="The order is closed for good and every lot reserved for it becomes available to other orders."
+        send={() => unwrap(api.POST('/api/v1/sales-orders/{id}/cancel', { params: { path: { id: order.id } }, body: {} }))}
       />
     </>
   );

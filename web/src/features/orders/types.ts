@@ -7,11 +7,7 @@ export type SalesOrderAllocation = Schemas['SalesOrderAllocation'];
 export type PurchaseOrder = Schemas['PurchaseOrder'];
 export type ProductionOrder = Schemas['ProductionOrder'];
 export type PlannedProductionOrder = Schemas['PlannedProductionOrder'];
-export type Recipe = Schemas['Recipe'];
 export type Reservation = Schemas['Reservation'];
-export type LedgerEvent = Schemas['Event'];
-export type Item = Schemas['Item'];
-export type Party = Schemas['Party'];
 export type Skipped = PlannedProductionOrder['skipped'];
 
 export const SALES_STATUSES = ['open', 'partially_allocated', 'allocated', 'shipped', 'cancelled'] as const satisfies readonly SalesOrder['status'][];

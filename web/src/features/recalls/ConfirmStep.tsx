@@ -1,17 +1,13 @@
 import { Alert, Button, Checkbox, Group, List, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertOctagon, IconClockPlay, IconLock } from '@tabler/icons-react';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { useIdempotencyKey } from '../../api/idempotency';
 import { useAuth } from '../../auth/AuthProvider';
 import { notifySuccess } from '../../ui/notify';
 import { ErrorState } from '../../ui/states';
 import { useCreateRecall, type LotRef, type NewRecall } from './api';
 import type { Impact } from './impact';
-
-// Not crypto.randomUUID: that exists only on HTTPS or localhost, and Lotline is often served on a plain LAN address.
-function randomKey(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /**
  * Step 3: the reason and the hold, then the recall (or drill) is opened. Only QA gets this far;
@@ -24,7 +20,7 @@ export function ConfirmStep({ lots, impact, drill, onDrillChange }: { lots: LotR
   const [hold, setHold] = useState(true);
   const create = useCreateRecall();
   // The same request sent twice (a retry after a lost answer) must not open two recalls; a changed one is a new request.
-  const keys = useRef(new Map<string, string>());
+  const idempotency = useIdempotencyKey();
 
   if (!can('qa'))
     return (
@@ -37,11 +33,8 @@ export function ConfirmStep({ lots, impact, drill, onDrillChange }: { lots: LotR
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const recall: NewRecall = { lots, reason: reason.trim(), drill, hold: !drill && hold };
-    const body = JSON.stringify(recall);
-    const idempotencyKey = keys.current.get(body) ?? randomKey();
-    keys.current.set(body, idempotencyKey);
     create.mutate(
-      { recall, idempotencyKey },
+      { recall, idempotencyKey: idempotency.keyFor(recall) },
       {
         onSuccess: (created) => {
           notifySuccess(

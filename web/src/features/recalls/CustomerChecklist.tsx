@@ -3,12 +3,13 @@ import { IconBell, IconCircleCheck, IconSearch, IconThumbUp } from '@tabler/icon
 import { useState } from 'react';
 import { useAuth } from '../../auth/AuthProvider';
 import { formatTime } from '../../ui/format';
+import { NameAndCode } from '../../ui/NameAndCode';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { Empty } from '../../ui/states';
-import { Contact } from './Contact';
+import { usePage } from '../../ui/usePage';
 import { useMarkCustomer, type LotRef, type Recall, type RecallCustomer } from './api';
+import { Contact } from './Contact';
 import { formatLotLines } from './units';
-import { usePage } from './usePage';
 
 type Step = 'notified' | 'acknowledged';
 type Filter = 'all' | 'not-notified' | 'not-acknowledged';
@@ -145,12 +146,7 @@ export function CustomerChecklist({ recall, uomOf }: { recall: Recall; uomOf: (r
                 {rows.map((c) => (
                   <Table.Tr key={c.code} data-customer={c.code}>
                     <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {c.name}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {c.code}
-                      </Text>
+                      <NameAndCode name={c.name} code={c.code} />
                       {c.note && (
                         <Text size="xs" fs="italic">
                           {c.note}

@@ -1,17 +1,21 @@
-import { Alert, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQueries, type UseQueryResult } from '@tanstack/react-query';
-import { LotLink } from '../../ui/LotLink';
+import { traceQuery } from '../../api/trace';
 import { formatQuantity } from '../../ui/format';
-import { Empty, ErrorState, Loading } from '../../ui/states';
+import { Kpi } from '../../ui/Kpi';
+import { lotKey } from '../../ui/lotKey';
+import { LotLink } from '../../ui/LotLink';
+import { NameAndCode } from '../../ui/NameAndCode';
+import { PagedTable } from '../../ui/PagedTable';
+import { ErrorState, Loading } from '../../ui/states';
+import { formatTotals, totalsByUom, uomLookup } from '../../ui/totals';
 import { AffectedLotsTable } from './AffectedLotsTable';
+import type { LotRef, Trace } from './api';
 import { Contact } from './Contact';
-import { forwardTraceQuery, type LotRef, type Trace } from './api';
 import type { Impact, ImpactCustomer } from './impact';
-import { Kpi } from './Kpi';
 import { OnHandTable } from './OnHandTable';
-import { formatLotLines, formatTotals, lotKey, totalsByUom, uomLookup } from './units';
-import { usePage } from './usePage';
+import { formatLotLines } from './units';
 
 // Module-level, so that TanStack Query memoises the combined result between renders.
 function combineTraces(results: readonly UseQueryResult<Trace>[]) {
@@ -20,65 +24,46 @@ function combineTraces(results: readonly UseQueryResult<Trace>[]) {
   return { error, traces };
 }
 
-/** The forward traces of the chosen lots; all of them, or the first failure. */
+/** Where a recall of the chosen lots would reach (what POST /recalls traces): their forward traces, all of them or the first failure. */
 export function useImpact(lots: readonly LotRef[]) {
-  return useQueries({ queries: lots.map(forwardTraceQuery), combine: combineTraces });
+  return useQueries({ queries: lots.map((lot) => traceQuery(lot, 'forward')), combine: combineTraces });
 }
 
 // A customer of a sugar lot may have had dozens of its jam lots; the first few are enough to recognise it.
 const SHOWN_LOTS = 3;
 
 function CustomersTable({ customers, uomOf }: { customers: readonly ImpactCustomer[]; uomOf: (ref: LotRef) => string }) {
-  const { rows, pager } = usePage(customers, 'customers');
-  if (customers.length === 0) return <Empty>No affected lot has been shipped to a customer.</Empty>;
   return (
-    <>
-      <Table.ScrollContainer minWidth={640}>
-        <Table striped aria-label="Customers to notify">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Customer</Table.Th>
-              <Table.Th>Contact</Table.Th>
-              <Table.Th ta="right">Shipped</Table.Th>
-              <Table.Th>Lots</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((c) => (
-              <Table.Tr key={c.code}>
-                <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {c.name}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {c.code}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Contact email={c.email} phone={c.phone} />
-                </Table.Td>
-                <Table.Td ta="right">{formatLotLines(c.lots, 'shipped', uomOf)}</Table.Td>
-                <Table.Td>
-                  <Stack gap={0}>
-                    {c.lots.slice(0, SHOWN_LOTS).map((l) => (
-                      <Text key={lotKey(l)} size="xs">
-                        <LotLink sku={l.sku} lot={l.lot} /> {formatQuantity(l.shipped, uomOf(l))}
-                      </Text>
-                    ))}
-                    {c.lots.length > SHOWN_LOTS && (
-                      <Text size="xs" c="dimmed">
-                        and {c.lots.length - SHOWN_LOTS} more lots
-                      </Text>
-                    )}
-                  </Stack>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      {pager}
-    </>
+    <PagedTable
+      rows={customers}
+      columns={[
+        { header: 'Customer', cell: (c) => <NameAndCode name={c.name} code={c.code} /> },
+        { header: 'Contact', cell: (c) => <Contact email={c.email} phone={c.phone} /> },
+        { header: 'Shipped', cell: (c) => formatLotLines(c.lots, 'shipped', uomOf), numeric: true },
+        {
+          header: 'Lots',
+          cell: (c) => (
+            <Stack gap={0}>
+              {c.lots.slice(0, SHOWN_LOTS).map((l) => (
+                <Text key={lotKey(l)} size="xs">
+                  <LotLink sku={l.sku} lot={l.lot} /> {formatQuantity(l.shipped, uomOf(l))}
+                </Text>
+              ))}
+              {c.lots.length > SHOWN_LOTS && (
+                <Text size="xs" c="dimmed">
+                  and {c.lots.length - SHOWN_LOTS} more lots
+                </Text>
+              )}
+            </Stack>
+          ),
+        },
+      ]}
+      rowKey={(c) => c.code}
+      label="Customers to notify"
+      noun="customers"
+      empty="No affected lot has been shipped to a customer."
+      minWidth={640}
+    />
   );
 }
 

@@ -1,36 +1,24 @@
-import { ActionIcon, Alert, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, Paper, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconScan, IconSearch, IconTrash } from '@tabler/icons-react';
-import { useMutation, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { useMutation, type UseQueryResult } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
-import { api, unwrap } from '../../api/client';
+import type { LotListItem } from '../../api/gs1';
+import { useItems } from '../../api/master-data';
 import type { components } from '../../api/schema';
-import { LotLink } from '../../ui/LotLink';
-import { StatusBadge } from '../../ui/StatusBadge';
 import { formatDate, formatQuantity } from '../../ui/format';
+import { ItemName } from '../../ui/ItemName';
+import { lotKey } from '../../ui/lotKey';
+import { LotLink } from '../../ui/LotLink';
+import { ItemSelect } from '../../ui/pickers';
 import { Empty, ErrorState } from '../../ui/states';
+import { StatusBadge } from '../../ui/StatusBadge';
 import type { LotRef } from './api';
-import { findLot, SEARCH_LIMIT, type LotListItem } from './findLot';
-import { lotKey } from './units';
+import { findLot, SEARCH_LIMIT } from './findLot';
 
 export type LotDetail = components['schemas']['Lot'];
-type Item = components['schemas']['Item'];
 
-/** The item master for the item filter and for names and units; the demo has a handful of items, a page holds 1000. */
-export function useItems() {
-  return useQuery({ queryKey: ['items', { limit: 1000 }], queryFn: () => unwrap(api.GET('/api/v1/items', { params: { query: { limit: 1000 } } })) });
-}
-
-function ChosenLots({
-  lots,
-  details,
-  items,
-  onRemove,
-}: {
-  lots: readonly LotRef[];
-  details: readonly UseQueryResult<LotDetail>[];
-  items: ReadonlyMap<string, Item>;
-  onRemove: (lot: LotRef) => void;
-}) {
+function ChosenLots({ lots, details, onRemove }: { lots: readonly LotRef[]; details: readonly UseQueryResult<LotDetail>[]; onRemove: (lot: LotRef) => void }) {
+  const { bySku } = useItems();
   if (lots.length === 0) return <Empty>No lot chosen yet. Type or scan the lot code of the suspect lot above.</Empty>;
   return (
     <Table.ScrollContainer minWidth={720}>
@@ -49,18 +37,11 @@ function ChosenLots({
         <Table.Tbody>
           {lots.map((ref, i) => {
             const detail = details[i];
-            const item = items.get(ref.sku);
+            const item = bySku.get(ref.sku);
             return (
               <Table.Tr key={lotKey(ref)}>
                 <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {ref.sku}
-                  </Text>
-                  {item && (
-                    <Text size="xs" c="dimmed">
-                      {item.name}
-                    </Text>
-                  )}
+                  <ItemName sku={ref.sku} />
                 </Table.Td>
                 <Table.Td>
                   <LotLink sku={ref.sku} lot={ref.lot} />
@@ -104,7 +85,7 @@ function ChosenLots({
 }
 
 /** Adds a lot by its code, a supplier's lot code or a GS1 scan; asks when several lots match. */
-function AddLot({ items, onAdd }: { items: readonly Item[]; onAdd: (lot: LotRef) => void }) {
+function AddLot({ onAdd }: { onAdd: (lot: LotRef) => void }) {
   const [sku, setSku] = useState<string | null>(null);
   const [text, setText] = useState('');
   const [candidates, setCandidates] = useState<LotListItem[] | null>(null);
@@ -130,17 +111,7 @@ function AddLot({ items, onAdd }: { items: readonly Item[]; onAdd: (lot: LotRef)
     <Paper withBorder p="md" radius="md">
       <form onSubmit={submit} aria-label="Add a lot">
         <Group align="flex-end" wrap="wrap" gap="sm">
-          <Select
-            label="Item"
-            description="Optional: narrows the search"
-            placeholder="Any item"
-            data={items.map((i) => ({ value: i.sku, label: `${i.sku} · ${i.name}` }))}
-            value={sku}
-            onChange={setSku}
-            searchable
-            clearable
-            w={{ base: '100%', sm: 260 }}
-          />
+          <ItemSelect label="Item" description="Optional: narrows the search" placeholder="Any item" value={sku} onChange={setSku} clearable w={{ base: '100%', sm: 260 }} />
           <TextInput
             ref={input}
             label="Lot code or scan"
@@ -201,13 +172,10 @@ export function LotsStep({
   onAdd: (lot: LotRef) => void;
   onRemove: (lot: LotRef) => void;
 }) {
-  const items = useItems();
-  const list = items.data?.items ?? [];
   return (
     <Stack>
-      {items.isError && <ErrorState error={items.error} title="The item list could not be loaded" />}
-      <AddLot items={list} onAdd={onAdd} />
-      <ChosenLots lots={lots} details={details} items={new Map(list.map((i) => [i.sku, i]))} onRemove={onRemove} />
+      <AddLot onAdd={onAdd} />
+      <ChosenLots lots={lots} details={details} onRemove={onRemove} />
     </Stack>
   );
 }

@@ -4,20 +4,21 @@ import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { lotPath } from '../../api/client';
 import { Can } from '../../auth/AuthProvider';
+import { formatPercent, formatQuantity, formatTime } from '../../ui/format';
+import { Kpi } from '../../ui/Kpi';
+import { lotKey } from '../../ui/lotKey';
 import { LotLink } from '../../ui/LotLink';
 import { PageHeader } from '../../ui/PageHeader';
-import { StatusBadge } from '../../ui/StatusBadge';
-import { formatPercent, formatQuantity, formatTime } from '../../ui/format';
 import { QueryState } from '../../ui/states';
+import { StatusBadge } from '../../ui/StatusBadge';
+import { formatTotals, totalsByUom, uomLookup } from '../../ui/totals';
 import { AffectedLotsTable } from './AffectedLotsTable';
+import { useRecall, type Recall } from './api';
 import { CloseRecall } from './CloseRecall';
 import { CustomerChecklist } from './CustomerChecklist';
-import { Kpi } from './Kpi';
 import { OnHandTable } from './OnHandTable';
 import { ReportDownloads } from './ReportDownloads';
 import { ReturnsTable } from './ReturnsTable';
-import { useRecall, type Recall } from './api';
-import { formatTotals, lotKey, totalsByUom, uomLookup } from './units';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (

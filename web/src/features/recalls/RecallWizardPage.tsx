@@ -3,7 +3,8 @@ import { IconArrowLeft, IconArrowRight } from '@tabler/icons-react';
 import { useQueries } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { api, unwrap } from '../../api/client';
+import { lotQuery } from '../../api/lots';
+import { lotKey } from '../../ui/lotKey';
 import { notifyError } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import type { LotRef } from './api';
@@ -11,7 +12,6 @@ import { ConfirmStep } from './ConfirmStep';
 import { mergeTraces } from './impact';
 import { ImpactStep, useImpact } from './ImpactStep';
 import { LotsStep } from './LotsStep';
-import { lotKey } from './units';
 
 function lotsFromAddress(params: URLSearchParams): LotRef[] {
   const sku = params.get('sku');
@@ -27,10 +27,7 @@ export function RecallWizardPage() {
   const [active, setActive] = useState(0);
 
   const details = useQueries({
-    queries: lots.map(({ sku, lot }) => ({
-      queryKey: ['lot', sku, lot],
-      queryFn: () => unwrap(api.GET('/api/v1/lots/{sku}/{lot}', { params: { path: { sku, lot } } })),
-    })),
+    queries: lots.map(({ sku, lot }) => lotQuery(sku, lot)),
   });
   const impact = useImpact(lots);
   const merged = useMemo(() => (impact.traces ? mergeTraces(impact.traces) : null), [impact.traces]);

@@ -1,11 +1,12 @@
-import { Anchor, Button, Center, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { LotLink } from '../../ui/LotLink';
-import { StatusBadge } from '../../ui/StatusBadge';
 import { formatPercent, formatQuantity, formatTime } from '../../ui/format';
+import { LoadMore } from '../../ui/LoadMore';
+import { lotKey } from '../../ui/lotKey';
+import { LotLink } from '../../ui/LotLink';
 import { Empty, ErrorState, Loading } from '../../ui/states';
+import { StatusBadge } from '../../ui/StatusBadge';
 import { useRecallList, type RecallFilter, type RecallSummary } from './api';
-import { lotKey } from './units';
 
 const SHOWN_LOTS = 2;
 
@@ -97,15 +98,7 @@ export function RecallsTable({ title, filter, empty, drills = false }: { title?:
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          {query.hasNextPage && (
-            <Center>
-              <Button variant="default" onClick={() => query.fetchNextPage()} loading={query.isFetchingNextPage}>
-                Show more
-              </Button>
-            </Center>
-          )}
-          {/* A failed next page or refresh keeps the rows already shown. */}
-          {query.isError && <ErrorState error={query.error} title={`${label} could not be refreshed`} />}
+          <LoadMore query={query} label="Show more" errorTitle={`${label} could not be refreshed`} />
         </>
       )}
     </Stack>

@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import { invalidateAfterStockChange } from '../../api/invalidate';
 import type { components } from '../../api/schema';
 
 export type Recall = components['schemas']['Recall'];
@@ -38,14 +39,6 @@ export function useRecallList(filter: RecallFilter) {
 
 export function useRecall(id: string) {
   return useQuery({ queryKey: recallKeys.detail(id), queryFn: () => unwrap(api.GET('/api/v1/recalls/{id}', { params: { path: { id } } })) });
-}
-
-/** Where a lot's recall would reach: everything made from it, down to customers and stock (what POST /recalls traces). */
-export function forwardTraceQuery({ sku, lot }: LotRef) {
-  return {
-    queryKey: ['trace', sku, lot, 'forward'] as const,
-    queryFn: () => unwrap(api.GET('/api/v1/trace/{sku}/{lot}', { params: { path: { sku, lot }, query: { direction: 'forward' } } })),
-  };
 }
 
 /**
@@ -100,10 +93,8 @@ export function useCreateRecall() {
     onSuccess: (recall) => {
       queryClient.setQueryData(recallKeys.detail(recall.id), recall);
       // A recall changes the status of every affected lot wherever it is shown (lists, lot pages, traces,
-      // dashboards), so all data but the sign-in and this fresh recall is refetched when next shown.
-      return queryClient.invalidateQueries({
-        predicate: ({ queryKey }) => queryKey[0] !== 'auth' && !(queryKey[1] === 'detail' && queryKey[2] === recall.id),
-      });
+      // dashboards), so all data but this fresh recall is refetched when next shown.
+      return invalidateAfterStockChange(queryClient, (key) => key[1] === 'detail' && key[2] === recall.id);
     },
   });
 }

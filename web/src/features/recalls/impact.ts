@@ -1,5 +1,5 @@
+import { lotKey } from '../../ui/lotKey';
 import type { LotRef, Trace, TraceLot, TraceOnHand } from './api';
-import { lotKey } from './units';
 
 type Exposure = Trace['customers'][number];
 export type ImpactCustomer = Exposure;

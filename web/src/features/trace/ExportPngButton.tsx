@@ -3,6 +3,7 @@ import { IconPhotoDown } from '@tabler/icons-react';
 import { getNodesBounds, getViewportForBounds, useNodes, useReactFlow, type Node } from '@xyflow/react';
 import { toPng } from 'html-to-image';
 import { useState, type RefObject } from 'react';
+import { saveAs } from '../../api/client';
 import { notifyError, notifySuccess } from '../../ui/notify';
 
 // Browsers refuse canvases much past this on a side; a hub lot's graph is scaled down to fit.
@@ -33,12 +34,7 @@ async function downloadGraphPng(nodes: Node[], viewport: HTMLElement, fileName: 
     skipFonts: true,
     style: { width: `${width}px`, height: `${height}px`, transform: `translate(${fit.x}px, ${fit.y}px) scale(${fit.zoom})` },
   });
-  const link = document.createElement('a');
-  link.href = dataUrl;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
+  saveAs(dataUrl, fileName);
 }
 
 /** Downloads the graph inside `canvas` as trace-<sku>-<lot>.png; inside the graph's ReactFlowProvider. */

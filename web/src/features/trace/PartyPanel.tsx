@@ -1,13 +1,14 @@
-import { Anchor, Badge, Divider, Drawer, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Divider, Drawer, Group, Stack, Text, Title } from '@mantine/core';
 import { IconMail, IconMapPin, IconPhone } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useMemo, type ReactNode } from 'react';
-import { api, unwrap } from '../../api/client';
+import { useParty } from '../../api/master-data';
+import { DocumentBadges } from '../../ui/DocumentBadges';
 import { formatQuantity, formatTime } from '../../ui/format';
 import { LotLink } from '../../ui/LotLink';
+import { PagedTable } from '../../ui/PagedTable';
 import { ErrorState, Loading } from '../../ui/states';
-import { Documents } from './TraceTables';
-import { customerUom, uomLookup, type Party, type Trace } from './traceModel';
+import { uomLookup } from '../../ui/totals';
+import { customerUom, type Party, type Trace } from './traceModel';
 
 /** A customer's or supplier's contact details and what it received from or delivered into the trace. */
 export function PartyPanel({ trace, party, onClose }: { trace: Trace; party: Party | null; onClose(): void }) {
@@ -64,7 +65,7 @@ function CustomerDetails({ trace, code }: { trace: Trace; code: string }) {
   const customer = trace.customers.find((c) => c.code === code);
   const shipments = useMemo(() => trace.shipments.filter((s) => s.customer === code).sort((a, b) => b.time.localeCompare(a.time)), [trace, code]);
   if (!customer) return <Text c="dimmed">This customer is not in the trace.</Text>;
-  const uom = customerUom(customer, uomLookup(trace));
+  const uom = customerUom(customer, uomLookup(trace.lots));
   return (
     <Stack>
       <Header name={customer.name} code={customer.code}>
@@ -77,41 +78,28 @@ function CustomerDetails({ trace, code }: { trace: Trace; code: string }) {
       </Header>
       <Contact email={customer.email} phone={customer.phone} address={customer.address} />
       <Divider label="Shipments of traced lots" labelPosition="left" />
-      <Table.ScrollContainer minWidth={480}>
-        <Table verticalSpacing={4}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Shipped</Table.Th>
-              <Table.Th>Lot</Table.Th>
-              <Table.Th ta="right">Quantity</Table.Th>
-              <Table.Th>Documents</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {shipments.map((s) => (
-              <Table.Tr key={`${s.event} ${s.sku} ${s.lot}`}>
-                <Table.Td>{formatTime(s.time)}</Table.Td>
-                <Table.Td>
-                  <LotLink sku={s.sku} lot={s.lot} showSku />
-                </Table.Td>
-                <Table.Td ta="right">{formatQuantity(s.quantity, s.uom)}</Table.Td>
-                <Table.Td>
-                  <Documents documents={s.documents} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <PagedTable
+        rows={shipments}
+        columns={[
+          { header: 'Shipped', cell: (s) => formatTime(s.time) },
+          { header: 'Lot', cell: (s) => <LotLink sku={s.sku} lot={s.lot} showSku /> },
+          { header: 'Quantity', cell: (s) => formatQuantity(s.quantity, s.uom), numeric: true },
+          { header: 'Documents', cell: (s) => <DocumentBadges documents={s.documents} /> },
+        ]}
+        rowKey={(s) => `${s.event} ${s.sku} ${s.lot}`}
+        noun="shipments"
+        empty="No shipment of a traced lot."
+        minWidth={480}
+      />
     </Stack>
   );
 }
 
 function SupplierDetails({ trace, code }: { trace: Trace; code: string }) {
   // The trace names its suppliers; their contact details live with the party.
-  const party = useQuery({ queryKey: ['party', code], queryFn: () => unwrap(api.GET('/api/v1/parties/{code}', { params: { path: { code } } })) });
+  const party = useParty(code);
   const receipts = useMemo(() => trace.receipts.filter((r) => r.supplier === code), [trace, code]);
-  const uomOf = useMemo(() => uomLookup(trace), [trace]);
+  const uomOf = useMemo(() => uomLookup(trace.lots), [trace]);
   return (
     <Stack>
       <Header name={receipts[0]?.supplierName ?? party.data?.name ?? code} code={code} />
@@ -119,34 +107,20 @@ function SupplierDetails({ trace, code }: { trace: Trace; code: string }) {
       {party.isError && <ErrorState error={party.error} title="Contact details could not be loaded" />}
       {party.data && <Contact email={party.data.email} phone={party.data.phone} address={party.data.address} />}
       <Divider label="Deliveries into the trace" labelPosition="left" />
-      <Table.ScrollContainer minWidth={480}>
-        <Table verticalSpacing={4}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Received</Table.Th>
-              <Table.Th>Lot</Table.Th>
-              <Table.Th>Supplier lot</Table.Th>
-              <Table.Th ta="right">Quantity</Table.Th>
-              <Table.Th>Documents</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {receipts.map((r) => (
-              <Table.Tr key={`${r.event} ${r.sku} ${r.lot}`}>
-                <Table.Td>{formatTime(r.time)}</Table.Td>
-                <Table.Td>
-                  <LotLink sku={r.sku} lot={r.lot} showSku />
-                </Table.Td>
-                <Table.Td ff="monospace">{r.supplierLot ?? '—'}</Table.Td>
-                <Table.Td ta="right">{formatQuantity(r.quantity, uomOf(r))}</Table.Td>
-                <Table.Td>
-                  <Documents documents={r.documents} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <PagedTable
+        rows={receipts}
+        columns={[
+          { header: 'Received', cell: (r) => formatTime(r.time) },
+          { header: 'Lot', cell: (r) => <LotLink sku={r.sku} lot={r.lot} showSku /> },
+          { header: 'Supplier lot', cell: (r) => <Text ff="monospace" size="sm">{r.supplierLot ?? '—'}</Text> },
+          { header: 'Quantity', cell: (r) => formatQuantity(r.quantity, uomOf(r)), numeric: true },
+          { header: 'Documents', cell: (r) => <DocumentBadges documents={r.documents} /> },
+        ]}
+        rowKey={(r) => `${r.event} ${r.sku} ${r.lot}`}
+        noun="receipts"
+        empty="No delivery into the trace."
+        minWidth={480}
+      />
     </Stack>
   );
 }

@@ -6,8 +6,9 @@ import { Link } from 'react-router';
 import { lotPath } from '../../api/client';
 import { formatDate, formatQuantity } from '../../ui/format';
 import { StatusBadge, statusColor } from '../../ui/StatusBadge';
+import { formatTotals } from '../../ui/totals';
 import { NODE_SIZE } from './traceLayout';
-import { formatTotals, type Direction, type GraphNode, type Party } from './traceModel';
+import type { Direction, GraphNode, Party } from './traceModel';
 
 export type TraceFlowNode = Node<{ node: GraphNode }>;
 

@@ -4,7 +4,8 @@ import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api, ApiError, lotPath, unwrap } from '../../api/client';
+import { ApiError, lotPath } from '../../api/client';
+import { traceQuery } from '../../api/trace';
 import { Can } from '../../auth/AuthProvider';
 import { PageHeader } from '../../ui/PageHeader';
 import { Empty, ErrorState, Loading } from '../../ui/states';
@@ -35,8 +36,7 @@ export function TracePage() {
   useEffect(() => void prepareLayout(), []);
 
   const trace = useQuery({
-    queryKey: ['trace', sku, lot, direction],
-    queryFn: () => unwrap(api.GET('/api/v1/trace/{sku}/{lot}', { params: { path: { sku, lot }, query: { direction } } })),
+    ...traceQuery({ sku, lot }, direction),
     // A lot that does not exist will not appear on a second try.
     retry: (failures, error) => !isNotFound(error) && failures < 1,
   });

@@ -1,56 +1,34 @@
-import { Badge, HoverCard, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Badge, HoverCard, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconScale } from '@tabler/icons-react';
-import { useMemo, type ReactNode } from 'react';
+import { useMemo } from 'react';
 import { formatQuantity } from '../../ui/format';
-import { addTo, formatTotals, uomLookup, type Totals, type Trace } from './traceModel';
-
-function Stat({ label, value, hint }: { label: string; value: ReactNode; hint?: ReactNode }) {
-  return (
-    <Paper withBorder radius="md" px="sm" py={6}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text fw={700} size="lg" lh={1.3}>
-        {value}
-      </Text>
-      {hint && (
-        <Text size="xs" c="dimmed">
-          {hint}
-        </Text>
-      )}
-    </Paper>
-  );
-}
+import { Kpi } from '../../ui/Kpi';
+import { formatTotals, totalsByUom, uomLookup } from '../../ui/totals';
+import type { Trace } from './traceModel';
 
 /** The trace at a glance: how far it reaches, who received it, how much left and how much is still here. */
 export function TraceSummary({ trace }: { trace: Trace }) {
   const figures = useMemo(() => {
-    const uomOf = uomLookup(trace);
-    const shipped: Totals = new Map();
-    for (const s of trace.shipments) addTo(shipped, s.uom, s.quantity);
-    const onHand: Totals = new Map();
-    for (const line of trace.onHand) addTo(onHand, uomOf(line), line.quantity);
-    const returned: Totals = new Map();
-    for (const r of trace.returns) addTo(returned, uomOf(r), r.quantity);
+    const uomOf = uomLookup(trace.lots);
     return {
       items: new Set(trace.lots.map((l) => l.sku)).size,
-      shipped,
-      onHand,
-      returned,
+      shipped: totalsByUom(trace.shipments),
+      onHand: totalsByUom(trace.onHand.map((line) => ({ quantity: line.quantity, uom: uomOf(line) }))),
+      returned: totalsByUom(trace.returns.map((r) => ({ quantity: r.quantity, uom: uomOf(r) }))),
       locations: new Set(trace.onHand.map((l) => l.location)).size,
-      uomOf,
     };
   }, [trace]);
   return (
     <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" mb="sm">
-      <Stat label="Lots affected" value={trace.lots.length} hint={`${figures.items} ${figures.items === 1 ? 'item' : 'items'}`} />
-      <Stat label="Customers" value={trace.customers.length} hint={`${trace.shipments.length} ${trace.shipments.length === 1 ? 'shipment' : 'shipments'}`} />
-      <Stat
+      <Kpi compact label="Lots affected" value={trace.lots.length} hint={`${figures.items} ${figures.items === 1 ? 'item' : 'items'}`} />
+      <Kpi compact label="Customers" value={trace.customers.length} hint={`${trace.shipments.length} ${trace.shipments.length === 1 ? 'shipment' : 'shipments'}`} />
+      <Kpi
+        compact
         label="Quantity shipped"
         value={formatTotals(figures.shipped)}
         hint={trace.returns.length > 0 ? `${formatTotals(figures.returned)} returned in ${trace.returns.length} ${trace.returns.length === 1 ? 'return' : 'returns'}` : 'none returned'}
       />
-      <Stat label="On hand" value={formatTotals(figures.onHand)} hint={`in ${figures.locations} ${figures.locations === 1 ? 'location' : 'locations'}`} />
+      <Kpi compact label="On hand" value={formatTotals(figures.onHand)} hint={`in ${figures.locations} ${figures.locations === 1 ? 'location' : 'locations'}`} />
     </SimpleGrid>
   );
 }
@@ -65,7 +43,7 @@ export function MassBalance({ trace }: { trace: Trace }) {
       </Badge>
     );
   }
-  const uomOf = uomLookup(trace);
+  const uomOf = uomLookup(trace.lots);
   return (
     <HoverCard width={360} position="bottom-end" shadow="md">
       <HoverCard.Target>

@@ -1,18 +1,18 @@
 import { Anchor, Badge, Group, Stack, Tabs, Text, ThemeIcon, Tooltip } from '@mantine/core';
 import { IconCheck, IconScale } from '@tabler/icons-react';
 import { useCallback, useMemo } from 'react';
+import { ContactLinks } from '../../ui/ContactLinks';
+import { DocumentBadges } from '../../ui/DocumentBadges';
 import { formatDate, formatQuantity, formatTime } from '../../ui/format';
 import { LotLink } from '../../ui/LotLink';
+import { PagedTable, type Column } from '../../ui/PagedTable';
 import { StatusBadge } from '../../ui/StatusBadge';
-import { PagedTable, type Column } from './PagedTable';
+import { StockByLocation } from '../../ui/StockByLocation';
+import { uomLookup } from '../../ui/totals';
 import {
-  addTo,
   customerUom,
-  formatTotals,
-  uomLookup,
   type CustomerExposure,
   type Party,
-  type Totals,
   type Trace,
   type TraceLot,
   type TraceReceipt,
@@ -41,7 +41,7 @@ export function TraceTables({
   onSection(section: Section): void;
   showParty(party: Party): void;
 }) {
-  const uomOf = useMemo(() => uomLookup(trace), [trace]);
+  const uomOf = useMemo(() => uomLookup(trace.lots), [trace]);
   const customerNames = useMemo(() => new Map(trace.customers.map((c) => [c.code, c.name])), [trace]);
   const columns = useMemo(() => tableColumns(uomOf, customerNames, showParty), [uomOf, customerNames, showParty]);
   const customers = useMemo(() => [...trace.customers].sort((a, b) => b.quantity - a.quantity || a.name.localeCompare(b.name)), [trace]);
@@ -69,10 +69,19 @@ export function TraceTables({
         {tab('stock', 'On hand', trace.onHand.length)}
       </Tabs.List>
       <Tabs.Panel value="lots">
-        <PagedTable rows={lots} columns={columns.lots} rowKey={lotRowKey} searchText={lotRowKey} noun="lots" />
+        <PagedTable rows={lots} columns={columns.lots} rowKey={lotRowKey} searchText={lotRowKey} noun="lots" label="Traced lots" empty="No lots in this trace." />
       </Tabs.Panel>
       <Tabs.Panel value="customers">
-        <PagedTable rows={customers} columns={columns.customers} rowKey={customerKey} searchText={customerText} noun="customers" minWidth={900} />
+        <PagedTable
+          rows={customers}
+          columns={columns.customers}
+          rowKey={customerKey}
+          searchText={customerText}
+          noun="customers"
+          label="Customers"
+          empty="No customers in this trace."
+          minWidth={900}
+        />
       </Tabs.Panel>
       <Tabs.Panel value="shipments">
         <PagedTable
@@ -81,18 +90,29 @@ export function TraceTables({
           rowKey={eventKey}
           searchText={shipmentText}
           noun="shipments"
+          label="Shipments"
+          empty="No shipments in this trace."
           minWidth={900}
         />
       </Tabs.Panel>
       <Tabs.Panel value="receipts">
-        <PagedTable rows={trace.receipts} columns={columns.receipts} rowKey={eventKey} searchText={receiptText} noun="receipts" minWidth={900} />
+        <PagedTable
+          rows={trace.receipts}
+          columns={columns.receipts}
+          rowKey={eventKey}
+          searchText={receiptText}
+          noun="receipts"
+          label="Supplier receipts"
+          empty="No receipts in this trace."
+          minWidth={900}
+        />
       </Tabs.Panel>
       <Tabs.Panel value="links">
-        <PagedTable rows={trace.links} columns={columns.links} rowKey={linkKey} searchText={linkKey} noun="links" />
+        <PagedTable rows={trace.links} columns={columns.links} rowKey={linkKey} searchText={linkKey} noun="links" label="Links" empty="No links in this trace." />
       </Tabs.Panel>
       <Tabs.Panel value="stock">
-        <StockByLocation stock={stock} uomOf={uomOf} />
-        <PagedTable rows={stock} columns={columns.stock} rowKey={stockKey} searchText={stockKey} noun="stock lines" />
+        <StockByLocation lines={stock.map((line) => ({ ...line, uom: uomOf(line) }))} />
+        <PagedTable rows={stock} columns={columns.stock} rowKey={stockKey} searchText={stockKey} noun="stock lines" label="On hand" empty="No stock lines in this trace." />
       </Tabs.Panel>
     </Tabs>
   );
@@ -106,19 +126,6 @@ const receiptText = (r: TraceReceipt) => `${r.supplier} ${r.supplierName} ${r.sk
 const linkKey = (l: Link) => `${l.event} ${lotRowKey(l.from)} ${lotRowKey(l.to)}`;
 const stockKey = (s: StockLine) => `${s.location} ${s.sku} ${s.lot}`;
 const documentText = (row: { documents: { type: string; number: string }[] }) => row.documents.map((d) => `${d.type} ${d.number}`).join(' ');
-
-export function Documents({ documents }: { documents: { type: string; number: string }[] }) {
-  if (documents.length === 0) return <Text c="dimmed">—</Text>;
-  return (
-    <Group gap={4}>
-      {documents.map((d) => (
-        <Badge key={`${d.type} ${d.number}`} variant="outline" color="gray" tt="none" size="sm">
-          {d.type} {d.number}
-        </Badge>
-      ))}
-    </Group>
-  );
-}
 
 function PartyLink({ party, name, onOpen }: { party: Party; name: string; onOpen(party: Party): void }) {
   return (
@@ -160,24 +167,7 @@ function tableColumns(uomOf: (ref: { sku: string; lot: string }) => string, cust
   ];
   const customers: Column<CustomerExposure>[] = [
     { header: 'Customer', cell: (c) => <PartyLink party={{ kind: 'customer', code: c.code }} name={c.name} onOpen={showParty} /> },
-    {
-      header: 'Contact',
-      cell: (c) => (
-        <Stack gap={0}>
-          {c.email && (
-            <Anchor href={`mailto:${c.email}`} size="sm">
-              {c.email}
-            </Anchor>
-          )}
-          {c.phone && (
-            <Anchor href={`tel:${c.phone.replaceAll(' ', '')}`} size="sm" c="dimmed">
-              {c.phone}
-            </Anchor>
-          )}
-          {!c.email && !c.phone && <Text c="dimmed">—</Text>}
-        </Stack>
-      ),
-    },
+    { header: 'Contact', cell: (c) => <ContactLinks email={c.email} phone={c.phone} missing={<Text c="dimmed">—</Text>} /> },
     { header: 'Shipped', cell: (c) => formatQuantity(c.quantity, customerUom(c, uomOf)), numeric: true },
     { header: 'Returned', cell: (c) => (c.returned > 0 ? formatQuantity(c.returned, customerUom(c, uomOf)) : '—'), numeric: true },
     {
@@ -202,7 +192,7 @@ function tableColumns(uomOf: (ref: { sku: string; lot: string }) => string, cust
     { header: 'Lot', cell: (s) => <LotLink sku={s.sku} lot={s.lot} showSku /> },
     { header: 'From', cell: (s) => s.location },
     { header: 'Quantity', cell: (s) => formatQuantity(s.quantity, s.uom), numeric: true },
-    { header: 'Documents', cell: (s) => <Documents documents={s.documents} /> },
+    { header: 'Documents', cell: (s) => <DocumentBadges documents={s.documents} /> },
   ];
   const receipts: Column<TraceReceipt>[] = [
     { header: 'Received', cell: (r) => formatTime(r.time) },
@@ -211,7 +201,7 @@ function tableColumns(uomOf: (ref: { sku: string; lot: string }) => string, cust
     { header: 'Supplier lot', cell: (r) => <Text ff="monospace" size="sm">{r.supplierLot ?? '—'}</Text> },
     { header: 'Into', cell: (r) => r.location },
     { header: 'Quantity', cell: (r) => formatQuantity(r.quantity, uomOf(r)), numeric: true },
-    { header: 'Documents', cell: (r) => <Documents documents={r.documents} /> },
+    { header: 'Documents', cell: (r) => <DocumentBadges documents={r.documents} /> },
   ];
   const links: Column<Link>[] = [
     { header: 'From', cell: (l) => <LotLink sku={l.from.sku} lot={l.from.lot} showSku /> },
@@ -226,26 +216,4 @@ function tableColumns(uomOf: (ref: { sku: string; lot: string }) => string, cust
     { header: 'Quantity', cell: (s) => formatQuantity(s.quantity, uomOf(s)), numeric: true },
   ];
   return { lots, customers, shipments, receipts, links, stock };
-}
-
-function StockByLocation({ stock, uomOf }: { stock: StockLine[]; uomOf: (ref: { sku: string; lot: string }) => string }) {
-  const byLocation = useMemo(() => {
-    const totals = new Map<string, Totals>();
-    for (const line of stock) {
-      const location = totals.get(line.location) ?? new Map();
-      addTo(location, uomOf(line), line.quantity);
-      totals.set(line.location, location);
-    }
-    return [...totals];
-  }, [stock, uomOf]);
-  if (byLocation.length === 0) return null;
-  return (
-    <Group gap="xs" mb="sm" aria-label="On hand by location">
-      {byLocation.map(([location, totals]) => (
-        <Badge key={location} variant="light" color="gray" tt="none" size="lg">
-          {location}: {formatTotals(totals)}
-        </Badge>
-      ))}
-    </Group>
-  );
 }

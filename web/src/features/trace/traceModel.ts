@@ -1,5 +1,7 @@
 import type { components } from '../../api/schema';
 import { formatQuantity } from '../../ui/format';
+import { lotKey } from '../../ui/lotKey';
+import { addTo, formatTotals, plus, uomLookup, type Totals } from '../../ui/totals';
 
 export type Trace = components['schemas']['Trace'];
 export type TraceLot = components['schemas']['TraceLot'];
@@ -27,38 +29,11 @@ export function parseDirection(value: string | null): Direction {
  */
 export const GRAPH_LIMIT = 60;
 
-/** Quantities that may be in different units, kept apart per unit. */
-export type Totals = Map<string, number>;
-
-/** Quantities have at most 6 decimals: rounding keeps their sums free of float noise. */
-export function plus(a: number, b: number): number {
-  return Math.round((a + b) * 1e6) / 1e6;
-}
-
-export function addTo(totals: Totals, uom: string, quantity: number): void {
-  totals.set(uom, plus(totals.get(uom) ?? 0, quantity));
-}
-
-export function formatTotals(totals: Totals): string {
-  if (totals.size === 0) return '0';
-  return [...totals].map(([uom, quantity]) => formatQuantity(quantity, uom)).join(' · ');
-}
-
-export function lotKey(ref: { sku: string; lot: string }): string {
-  return JSON.stringify([ref.sku, ref.lot]);
-}
-
 export function lotNodeId(ref: { sku: string; lot: string }): string {
   return `lot:${lotKey(ref)}`;
 }
 
 const lotNodeIdOfKey = (key: string) => `lot:${key}`;
-
-/** The unit of measure of each lot in the trace (every quantity of a lot is in its item's unit). */
-export function uomLookup(trace: Trace): (ref: { sku: string; lot: string }) => string {
-  const uoms = new Map(trace.lots.map((l) => [lotKey(l), l.uom]));
-  return (ref) => uoms.get(lotKey(ref)) ?? '';
-}
 
 /** The one unit a customer's quantities share, or null when it received lots of several units. */
 export function customerUom(customer: CustomerExposure, uomOf: (ref: { sku: string; lot: string }) => string): string | null {
@@ -109,7 +84,7 @@ export interface TraceGraphModel {
  * lots made from them → customers. Past GRAPH_LIMIT, the smallest exposures fold per parent lot.
  */
 export function buildTraceGraph(trace: Trace, limit = GRAPH_LIMIT): TraceGraphModel {
-  const uomOf = uomLookup(trace);
+  const uomOf = uomLookup(trace.lots);
 
   const visible = visibleLots(trace, limit);
   const nodes: GraphNode[] = [];
@@ -218,7 +193,7 @@ function visibleLots(trace: Trace, limit: number): { shown: Set<string>; folded:
   // Each lot's linked lots; `uom` is that of the link's source lot (the unit consumed), and
   // `downstream` says the neighbour was made from this lot.
   const neighbours = new Map<string, { key: string; quantity: number; uom: string; downstream: boolean }[]>();
-  const uomOf = uomLookup(trace);
+  const uomOf = uomLookup(trace.lots);
   for (const link of trace.links) {
     const from = lotKey(link.from);
     const to = lotKey(link.to);

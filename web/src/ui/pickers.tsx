@@ -1,10 +1,7 @@
 import { Select, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { api, unwrap } from '../../api/client';
-import { useItems, useLocations, useParty } from './queries';
-import type { Party } from './types';
+import { useItems, useLocations, useParty, usePartySearch, type Party } from '../api/master-data';
 
 type PickerProps = Omit<SelectProps, 'data' | 'value' | 'onChange'> & { value: string | null; onChange: (value: string | null) => void };
 
@@ -24,13 +21,7 @@ export function PartySelect({ role, value, onChange, ...props }: PickerProps & {
   const looked = useParty(value !== null && chosen?.code !== value ? value : undefined);
   const selected = chosen?.code === value ? chosen : (looked.data ?? null);
   // After a choice the box shows the chosen label; searching for that label would find nothing.
-  const q = selected && debounced === partyLabel(selected) ? '' : debounced.trim();
-  const query = useQuery({
-    queryKey: ['parties', 'search', role, q],
-    queryFn: () => unwrap(api.GET('/api/v1/parties', { params: { query: { role, q: q || undefined, limit: 50 } } })),
-    placeholderData: keepPreviousData,
-    staleTime: 60_000,
-  });
+  const query = usePartySearch(role, selected && debounced === partyLabel(selected) ? '' : debounced.trim());
   const parties = useMemo(() => {
     const found = query.data?.items ?? [];
     return selected && !found.some((p) => p.code === selected.code) ? [selected, ...found] : found;
@@ -76,8 +67,8 @@ export function ItemSelect({ value, onChange, only, ...props }: PickerProps & { 
 
 /** A warehouse or site. */
 export function LocationSelect({ value, onChange, ...props }: PickerProps) {
-  const query = useLocations();
-  const data = (query.data?.items ?? []).map((l) => ({ value: l.code, label: `${l.code} · ${l.name}` }));
+  const { query, locations } = useLocations();
+  const data = locations.map((l) => ({ value: l.code, label: `${l.code} · ${l.name}` }));
   return (
     <Select
       data={data}
