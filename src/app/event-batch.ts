@@ -6,8 +6,9 @@ import { addLotFlows } from '../store/lot-flows.repository.js';
 import { reservedAt } from '../store/reservations.repository.js';
 import { chunks, inLedgerTransaction, type Tx } from '../store/transaction.js';
 import type { App } from './context.js';
-import { loadEventViews } from './event-views.js';
-import { chainEvent, checkIdempotencyKey, requestHashOf, type ChainedEvent, type EventDraft, type EventRequest, type Recorded } from './event-writer.js';
+import { loadEventViews, viewsOfAppended, type EventView } from './event-views.js';
+import { withMasterDataCache } from './references.js';
+import { appendedOf, chainEvent, checkIdempotencyKey, requestHashOf, type ChainedEvent, type EventDraft, type EventRequest, type Recorded } from './event-writer.js';
 
 /** One event of a batch: how it was asked for and the use case's builder (e.g. `receiptBuilder`). */
 export interface BatchedEvent {
@@ -27,6 +28,7 @@ export interface BatchedEvent {
  * before the batch (plus lots created earlier in it). Use cases whose validation reads stock or
  * earlier lines — auto-allocated shipments, customer returns — must not be batched together with
  * the events they depend on; receipts, productions, transfers and shipments of named lots may.
+ * Builders must not change items, parties or locations: the batch reads each code once.
  */
 export async function recordEvents(app: App, events: readonly BatchedEvent[]): Promise<Recorded[]> {
   for (const e of events) checkIdempotencyKey(e.request.idempotencyKey);
@@ -35,18 +37,21 @@ export async function recordEvents(app: App, events: readonly BatchedEvent[]): P
     const keys = events.flatMap((e) => (e.request.idempotencyKey === undefined ? [] : [e.request.idempotencyKey]));
     const seen = new Map((await findEventsByKeys(trx, keys)).map((r) => [r.idempotency_key, r]));
     const results: ({ replayedId: string } | { draft: EventDraft; id: string; requestHash: string; key: string | undefined })[] = [];
-    for (const e of events) {
-      const requestHash = requestHashOf(e.request);
-      const key = e.request.idempotencyKey;
-      const known = key === undefined ? undefined : seen.get(key);
-      if (known) {
-        if (known.request_hash !== requestHash) throw Conflict.at('Idempotency-Key', `"${key}" was already used for a different request`);
-        results.push({ replayedId: known.id });
-        continue;
+    // Builders of receipts, productions and shipments change no master data: read each code once.
+    await withMasterDataCache(trx, async () => {
+      for (const e of events) {
+        const requestHash = requestHashOf(e.request);
+        const key = e.request.idempotencyKey;
+        const known = key === undefined ? undefined : seen.get(key);
+        if (known) {
+          if (known.request_hash !== requestHash) throw Conflict.at('Idempotency-Key', `"${key}" was already used for a different request`);
+          results.push({ replayedId: known.id });
+          continue;
+        }
+        const id = app.newId();
+        results.push({ draft: await e.build(trx, id), id, requestHash, key });
       }
-      const id = app.newId();
-      results.push({ draft: await e.build(trx, id), id, requestHash, key });
-    }
+    });
     const fresh = results.filter((r): r is Extract<(typeof results)[number], { draft: EventDraft }> => 'draft' in r);
 
     // Balance check event by event against the running balances of the batch.
@@ -69,8 +74,10 @@ export async function recordEvents(app: App, events: readonly BatchedEvent[]): P
     await insertEvents(trx, chained.map((c) => c.event), chained.flatMap((c) => c.lines), chained.flatMap((c) => c.links));
 
     const ids = results.map((r) => ('replayedId' in r ? r.replayedId : r.id));
-    const views = new Map<string, Awaited<ReturnType<typeof loadEventViews>>[number]>();
-    for (const part of chunks(ids, 500)) for (const v of await loadEventViews(trx, part)) views.set(v.id, v);
+    const views = new Map<string, EventView>();
+    for (const v of await viewsOfAppended(trx, chained.map(appendedOf))) views.set(v.id, v);
+    const replayed = results.flatMap((r) => ('replayedId' in r ? [r.replayedId] : []));
+    for (const part of chunks(replayed, 500)) for (const v of await loadEventViews(trx, part)) views.set(v.id, v);
     return results.map((r, i) => ({ event: views.get(ids[i]!)!, replayed: 'replayedId' in r }));
   });
 }

@@ -1,8 +1,8 @@
 import type { DocumentRef, EventType, Movement } from '../domain/ledger.js';
 import { fromMicro } from '../domain/quantity.js';
 import { findEvents, linesOfEvents, returnsAgainst, reversalsOf, type EventRow } from '../store/events.repository.js';
-import { findLotsByIds } from '../store/lots.repository.js';
-import type { Tx } from '../store/transaction.js';
+import { findLotsByIds, type LotRow } from '../store/lots.repository.js';
+import { chunks, type Tx } from '../store/transaction.js';
 import { parseDocuments } from './views.js';
 
 export interface EventLineView {
@@ -81,14 +81,75 @@ export async function viewsOfRows(trx: Tx, rows: readonly EventRow[]): Promise<E
     ),
     returnsAgainst(trx, ids),
   ]);
-  const linkedById = new Map(linked.map((e) => [e.id, e]));
   const linesByEvent = new Map<string, EventLineView[]>();
   for (const l of lines) {
     const list = linesByEvent.get(l.event_id) ?? [];
     list.push({ sku: l.sku, lot: l.lot, location: l.location, quantity: fromMicro(l.quantity), movement: l.movement as Movement });
     linesByEvent.set(l.event_id, list);
   }
+  return shapeViews(rows, { linesByEvent, reversals, lots, linked, returns });
+}
+
+/** An event just appended: its stored row and the lines written with it. */
+export interface AppendedEvent {
+  row: EventRow;
+  lines: readonly { lot_id: number; location: string; quantity: number; movement: string }[];
+}
+
+/**
+ * The views of events just appended in the open transaction (in ledger order), built from the
+ * rows it has written rather than read back: only the lots' codes and the events that returns
+ * refer to are read, in one statement each. The result is what `loadEventViews` would return.
+ */
+export async function viewsOfAppended(trx: Tx, appended: readonly AppendedEvent[]): Promise<EventView[]> {
+  const rows = appended.map((a) => a.row);
+  const lotIds = new Set<number>();
+  for (const a of appended) {
+    if (a.row.lot_id !== null) lotIds.add(a.row.lot_id);
+    for (const l of a.lines) lotIds.add(l.lot_id);
+  }
+  const lots: LotRow[] = [];
+  for (const part of chunks([...lotIds], 500)) lots.push(...(await findLotsByIds(trx, part)));
+  const linked: EventRow[] = [];
+  for (const part of chunks([...new Set(rows.flatMap((r) => (r.shipment_id === null ? [] : [r.shipment_id])))], 500)) linked.push(...(await findEvents(trx, part)));
   const lotById = new Map(lots.map((l) => [Number(l.id), l]));
+  const linesByEvent = new Map<string, EventLineView[]>();
+  for (const a of appended) {
+    linesByEvent.set(
+      a.row.id,
+      a.lines.map((l) => {
+        const lot = lotById.get(l.lot_id)!;
+        return { sku: lot.sku, lot: lot.code, location: l.location, quantity: fromMicro(l.quantity), movement: l.movement as Movement };
+      }),
+    );
+  }
+  // Only events appended after them in the same transaction can reverse them or be returned
+  // against them, and those are in `appended` too (in ledger order, as `returnsAgainst` lists them).
+  const ids = new Set(rows.map((r) => r.id));
+  const reversals = new Map<string, string>();
+  const returns = new Map<string, string[]>();
+  for (const r of rows) {
+    if (r.reverses !== null && ids.has(r.reverses)) reversals.set(r.reverses, r.id);
+    if (r.shipment_id !== null && ids.has(r.shipment_id) && (r.type === 'return' || r.type === 'supplier_return')) {
+      returns.set(r.shipment_id, [...(returns.get(r.shipment_id) ?? []), r.id]);
+    }
+  }
+  return shapeViews(rows, { linesByEvent, reversals, lots, linked, returns });
+}
+
+function shapeViews(
+  rows: readonly EventRow[],
+  related: {
+    linesByEvent: ReadonlyMap<string, EventLineView[]>;
+    reversals: ReadonlyMap<string, string>;
+    lots: readonly LotRow[];
+    linked: readonly EventRow[];
+    returns: ReadonlyMap<string, string[]>;
+  },
+): EventView[] {
+  const { linesByEvent, reversals, returns } = related;
+  const linkedById = new Map(related.linked.map((e) => [e.id, e]));
+  const lotById = new Map(related.lots.map((l) => [Number(l.id), l]));
   return rows.map((r) => {
     const lot = r.lot_id === null ? undefined : lotById.get(r.lot_id);
     const against = r.shipment_id === null ? undefined : linkedById.get(r.shipment_id);

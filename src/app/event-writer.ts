@@ -11,7 +11,7 @@ import type { EventsTable } from '../store/schema.js';
 import { inLedgerTransaction, type Tx } from '../store/transaction.js';
 import { currentActor } from './actor.js';
 import type { App } from './context.js';
-import { loadEventViews, type EventView } from './event-views.js';
+import { loadEventViews, viewsOfAppended, type AppendedEvent, type EventView } from './event-views.js';
 
 export interface LineDraft extends Posting {
   movement: Movement;
@@ -142,7 +142,7 @@ export async function appendEvent(
   const previous = await lastEvent(trx);
   const chained = chainEvent(app, { id, requestHash, idempotencyKey: request.idempotencyKey }, draft, previous);
   await insertEvent(trx, chained.event, chained.lines, chained.links);
-  const [event] = await loadEventViews(trx, [id]);
+  const [event] = await viewsOfAppended(trx, [appendedOf(chained)]);
   return { event: event!, replayed: false };
 }
 
@@ -151,6 +151,12 @@ export interface ChainedEvent {
   event: HashedEventRecord & { hash: string };
   lines: (HashedLine & { event_id: string })[];
   links: { event_id: string; from_lot_id: number; to_lot_id: number; quantity: number }[];
+}
+
+/** A chained event as `viewsOfAppended` takes it: the rows exactly as they were stored. */
+export function appendedOf(chained: ChainedEvent): AppendedEvent {
+  const { actor, client_address, ...rest } = chained.event;
+  return { row: { ...rest, actor: actor ?? null, client_address: client_address ?? null }, lines: chained.lines };
 }
 
 /**

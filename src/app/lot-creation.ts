@@ -1,10 +1,21 @@
 import { addDays, isCalendarDate } from '../domain/dates.js';
 import { Conflict, Invalid } from '../domain/errors.js';
 import type { ItemRow } from '../store/master-data.repository.js';
-import { insertLot, type LotRow } from '../store/lots.repository.js';
+import { insertLots } from '../store/lot-inserts.repository.js';
+import type { LotRow } from '../store/lots.repository.js';
 import type { Tx } from '../store/transaction.js';
 import type { App } from './context.js';
 import { lotKey } from './references.js';
+
+/** One line's lot, as `LotMaker.lots` takes it. */
+export interface LotRequest {
+  item: ItemRow;
+  code: string;
+  given: LotAttributes;
+  path: string;
+  defaultProductionDate?: string;
+  latestDefaultExpiry?: string;
+}
 
 export interface LotAttributes {
   productionDate?: string;
@@ -30,16 +41,37 @@ export class LotMaker {
   ) {}
 
   /**
-   * `defaultProductionDate` applies only to a new lot; an existing lot keeps its own. So does
-   * `latestDefaultExpiry`: a derived expiry (production date + shelf life, or none) never passes it.
+   * The lots of an event's lines, in line order: a lot named before must agree with the request,
+   * a new one is created — all of them in one multi-row insert. `defaultProductionDate` applies
+   * only to a new lot; an existing lot keeps its own. So does `latestDefaultExpiry`: a derived
+   * expiry (production date + shelf life, or none) never passes it.
    */
-  async lot(item: ItemRow, code: string, given: LotAttributes, path: string, defaultProductionDate?: string, latestDefaultExpiry?: string): Promise<LotRow> {
-    const key = lotKey(item.sku, code);
-    const known = this.made.get(key) ?? this.existing.get(key);
-    if (known) {
-      this.checkAgrees(known, given, path);
-      return known;
+  async lots(requests: readonly LotRequest[]): Promise<LotRow[]> {
+    const planned = new Map<string, LotRow>();
+    const fresh: LotRow[] = [];
+    const out = requests.map((r) => {
+      const key = lotKey(r.item.sku, r.code);
+      const known = this.made.get(key) ?? planned.get(key) ?? this.existing.get(key);
+      if (known) {
+        this.checkAgrees(known, r.given, r.path);
+        return known;
+      }
+      const lot = { ...this.newRow(r), id: 0 };
+      planned.set(key, lot);
+      fresh.push(lot);
+      return lot;
+    });
+    if (fresh.length > 0) {
+      const ids = await insertLots(this.trx, fresh.map(({ id: _, ...row }) => row));
+      fresh.forEach((lot, i) => (lot.id = ids[i]!));
+      for (const [key, lot] of planned) this.made.set(key, lot);
     }
+    return out;
+  }
+
+  /** The row of a lot `r` names for the first time, its dates derived and checked. */
+  private newRow(r: LotRequest): Omit<LotRow, 'id'> {
+    const { item, code, given, path, defaultProductionDate, latestDefaultExpiry } = r;
     const attrs = { ...given, productionDate: given.productionDate ?? defaultProductionDate };
     if (attrs.productionDate && attrs.expiryDate && attrs.expiryDate < attrs.productionDate) {
       throw Invalid.at(`${path}.expiryDate`, 'must not be before productionDate');
@@ -51,7 +83,7 @@ export class LotMaker {
     // Derived dates can leave the four-digit years every date field promises.
     if (expiryDate !== null && !isCalendarDate(expiryDate)) throw Invalid.at(`${path}.productionDate`, 'plus the shelf life is past 9999-12-31');
     if (sellByDate !== null && !isCalendarDate(sellByDate)) throw Invalid.at(`${path}.expiryDate`, 'minus the sell-by days is too early a date');
-    const row = {
+    return {
       sku: item.sku,
       code,
       origin: this.origin,
@@ -65,10 +97,6 @@ export class LotMaker {
       created_event_id: this.eventId,
       created_at: this.app.clock.now().toISOString(),
     };
-    const id = await insertLot(this.trx, row);
-    const lot = { ...row, id };
-    this.made.set(key, lot);
-    return lot;
   }
 
   private checkAgrees(lot: LotRow, attrs: LotAttributes, path: string): void {

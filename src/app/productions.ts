@@ -74,11 +74,16 @@ export function productionBuilder(app: App, input: ProductionInput): (trx: Tx, e
       lines.push({ lotId: lot.id, location: input.location, quantity: -inQty[i]!, movement: 'consumption', path: `inputs.${i}.quantity`, label: lotLabel(l.sku, l.lot) });
     }
     const maker = new LotMaker(app, trx, eventId, 'production', lots);
+    const outputLots = await maker.lots(
+      input.outputs.map((o, i) => {
+        const item = items.get(o.sku)!;
+        const latestDefaultExpiry = item.expiry_from_inputs ? earliestInputExpiry : undefined;
+        return { item, code: o.lot, given: { productionDate: o.productionDate, expiryDate: o.expiryDate }, path: `outputs.${i}`, defaultProductionDate: day, latestDefaultExpiry };
+      }),
+    );
     const outputIds = new Set<number>();
     for (const [i, o] of input.outputs.entries()) {
-      const item = items.get(o.sku)!;
-      const expiryCap = item.expiry_from_inputs ? earliestInputExpiry : undefined;
-      const lot = await maker.lot(item, o.lot, { productionDate: o.productionDate, expiryDate: o.expiryDate }, `outputs.${i}`, day, expiryCap);
+      const lot = outputLots[i]!;
       outputIds.add(lot.id);
       lines.push({ lotId: lot.id, location: input.location, quantity: outQty[i]!, movement: 'production', path: `outputs.${i}.quantity`, label: lotLabel(o.sku, o.lot) });
     }

@@ -57,16 +57,22 @@ export function receiptBuilder(app: App, input: ReceiptInput): (trx: Tx, eventId
     refs.check();
 
     const maker = new LotMaker(app, trx, eventId, 'receipt', existing);
-    const lines: LineDraft[] = [];
-    for (const [i, l] of input.lines.entries()) {
-      const lot = await maker.lot(
-        items.get(l.sku)!,
-        l.lot,
-        { supplier: input.supplier, supplierLot: l.supplierLot, expiryDate: l.expiryDate, productionDate: l.productionDate },
-        `lines.${i}`,
-      );
-      lines.push({ lotId: lot.id, location: input.location, quantity: quantities[i]!, movement: 'receipt', path: `lines.${i}.quantity`, label: lotLabel(l.sku, l.lot) });
-    }
+    const lots = await maker.lots(
+      input.lines.map((l, i) => ({
+        item: items.get(l.sku)!,
+        code: l.lot,
+        given: { supplier: input.supplier, supplierLot: l.supplierLot, expiryDate: l.expiryDate, productionDate: l.productionDate },
+        path: `lines.${i}`,
+      })),
+    );
+    const lines: LineDraft[] = input.lines.map((l, i) => ({
+      lotId: lots[i]!.id,
+      location: input.location,
+      quantity: quantities[i]!,
+      movement: 'receipt',
+      path: `lines.${i}.quantity`,
+      label: lotLabel(l.sku, l.lot),
+    }));
     return { type: 'receipt', time, party: input.supplier, location: input.location, documents, lines };
   };
 }

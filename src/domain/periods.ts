@@ -1,4 +1,4 @@
-import type { CalendarDate } from './dates.js';
+import { localDate, type CalendarDate } from './dates.js';
 
 /** A calendar month `YYYY-MM`, as the business's time zone sees it. */
 export type Month = string;
@@ -22,23 +22,6 @@ export function monthsBetween(from: Month, to: Month): Month[] {
   return out;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function dayFormatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-function localDay(instant: number, timeZone: string): CalendarDate {
-  const parts = dayFormatter(timeZone).formatToParts(new Date(instant));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
-}
-
 /**
  * The first instant (ms since the epoch) of a calendar day in a time zone. Found by bisection on
  * the local date rather than from an offset table: it is right through DST changes, zones whose
@@ -51,7 +34,7 @@ export function startOfDay(date: CalendarDate, timeZone: string): number {
   let hi = utcMidnight + 16 * 3_600_000; // local date is `date` or after
   while (hi - lo > 1) {
     const mid = lo + Math.floor((hi - lo) / 2);
-    if (localDay(mid, timeZone) < date) lo = mid;
+    if (localDate(new Date(mid), timeZone) < date) lo = mid;
     else hi = mid;
   }
   return hi;

@@ -73,6 +73,9 @@ export function createStore(url: string, options: StoreOptions = {}): Store {
     const path = url.slice('sqlite:'.length) || ':memory:';
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const sqlite = new SQLite(path);
+    // WAL + NORMAL: commits are atomic and survive a crash of this process, but the log is synced
+    // only at checkpoints (every 1000 pages), so a power cut may lose the latest commits (README,
+    // "SQLite durability"). FULL would add a disk flush to every event's commit.
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
