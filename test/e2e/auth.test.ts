@@ -12,7 +12,9 @@ describe('signing in and what each role sees', () => {
     const context = await e2e.browser.newContext({ baseURL: e2e.baseUrl });
     const page = await context.newPage();
     await page.goto('/lots/RM-STRAWBERRY/anything');
-    await expect(page.getByRole('button', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
+    // The app asks the server who is signed in, then shows the sign-in page instead of the lot.
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await expect(page.getByRole('heading', { name: /^Lot / }).count()).resolves.toBe(0);
     await screenshot(page, 'login');
     await page.getByLabel('Username').fill('qa');
     await page.getByLabel(/^Password/).fill('not the password');
@@ -27,15 +29,15 @@ describe('signing in and what each role sees', () => {
   it('hides the recording screens from a viewer and shows them to the warehouse', async () => {
     const viewer = await e2e.signedIn('viewer');
     const nav = viewer.page.getByRole('navigation', { name: 'Main' });
-    await expect(nav.getByRole('link', { name: 'Lots' }).isVisible()).resolves.toBe(true);
+    await nav.getByRole('link', { name: 'Lots' }).waitFor();
     await expect(nav.getByRole('link', { name: 'Receive' }).count()).resolves.toBe(0);
     await expect(nav.getByRole('link', { name: 'Ship' }).count()).resolves.toBe(0);
     await viewer.context.close();
 
     const warehouse = await e2e.signedIn('warehouse');
     const wnav = warehouse.page.getByRole('navigation', { name: 'Main' });
-    await expect(wnav.getByRole('link', { name: 'Receive' }).isVisible()).resolves.toBe(true);
-    await expect(wnav.getByRole('link', { name: 'Ship' }).isVisible()).resolves.toBe(true);
+    await wnav.getByRole('link', { name: 'Receive' }).waitFor();
+    await wnav.getByRole('link', { name: 'Ship' }).waitFor();
     await warehouse.context.close();
   });
 

@@ -86,7 +86,7 @@ describe('orders: sales, purchase and production', () => {
     const dialog = page.getByRole('dialog', { name: 'New sales order' });
     await choose(page, dialog.getByLabel('Customer'), customer.code, new RegExp(`\\(${customer.code}\\)`));
     // The customer's policy is shown before the order is made.
-    await expect(dialog.getByText(`Minimum shelf life: at least ${minDays} days left on the ship date`).isVisible()).resolves.toBe(true);
+    await dialog.getByText(`Minimum shelf life: at least ${minDays} days left on the ship date`).waitFor();
     await dialog.getByLabel('Ships from').click();
     await page.getByRole('option', { name: new RegExp(`^${LOCATION} ·`) }).click();
     await dialog.getByLabel('Ship by').fill(SHIP_BY);
@@ -112,7 +112,7 @@ describe('orders: sales, purchase and production', () => {
     expect(allocated.allocations.map((a) => a.quantity)).toEqual([eligible[0]!.quantity, 12]);
     // The page lists the same lots in the same (FEFO) order as the API.
     await expect(lotsInTable(reserved)).resolves.toEqual(expectedLots);
-    await expect(page.getByText('allocated', { exact: true }).first().isVisible()).resolves.toBe(true);
+    await page.getByText('allocated', { exact: true }).first().waitFor();
     // The demo holds a lot of this item here; the page says which lots were passed over and why.
     expect(passedOver.length).toBeGreaterThan(0);
     const skipped = page.getByRole('list', { name: 'Lots passed over' });
@@ -157,7 +157,7 @@ describe('orders: sales, purchase and production', () => {
     // The shipment on the page links to the lot pages of what left.
     await expect(shipment.getByRole('link').allTextContents()).resolves.toEqual(expectedLots);
     await expect(shipment.getByRole('link', { name: expectedLots[0] }).getAttribute('href')).resolves.toBe(`/lots/${SKU}/${encodeURIComponent(expectedLots[0]!)}`);
-    await expect(page.getByText('shipped', { exact: true }).first().isVisible()).resolves.toBe(true);
+    await page.getByText('shipped', { exact: true }).first().waitFor();
     // Once shipped, nothing is left to allocate, ship or cancel.
     await expect(page.getByRole('button', { name: 'Allocate' }).count()).resolves.toBe(0);
 
@@ -224,7 +224,7 @@ describe('orders: sales, purchase and production', () => {
 
     const receipts = page.getByRole('region', { name: 'Receipts', exact: true });
     await receipts.getByRole('link', { name: 'SUG-E2E-1' }).waitFor();
-    await expect(page.getByText('partially received', { exact: true }).first().isVisible()).resolves.toBe(true);
+    await page.getByText('partially received', { exact: true }).first().waitFor();
     const order = await getJson<{ status: string; lines: { sku: string; received: number; outstanding: number }[]; events: string[] }>(api, `/api/v1/purchase-orders/${id}`);
     expect(order.status).toBe('partially_received');
     expect(order.lines).toEqual([

@@ -196,7 +196,7 @@ describe('recalls', () => {
     await expect(checklist.getByRole('row').count()).resolves.toBeGreaterThan(1);
     await expect(page.getByRole('button', { name: /^Mark .* (notified|acknowledged)$/ }).count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: 'Close recall' }).count()).resolves.toBe(0);
-    await expect(page.getByRole('button', { name: 'Download report as PDF' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Download report as PDF' }).waitFor();
 
     await page.goto('/recalls');
     await page.getByRole('table', { name: 'Open recalls' }).waitFor();

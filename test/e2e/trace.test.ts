@@ -56,7 +56,7 @@ describe('the trace screen', () => {
     await page.goto(`/trace/RM-STRAWBERRY/${encodeURIComponent(root.lot)}?direction=forward`);
     const graph = page.getByRole('application');
     await graph.getByRole('button', { name: `Lot RM-STRAWBERRY ${root.lot} (traced lot)` }).waitFor();
-    await expect(graph.getByRole('button', { name: `Lot ${finished.sku} ${finished.lot}`, exact: true }).isVisible()).resolves.toBe(true);
+    await graph.getByRole('button', { name: `Lot ${finished.sku} ${finished.lot}`, exact: true }).waitFor();
     // Every customer of the trace is a node, the biggest one among them.
     await expect(graph.getByRole('button', { name: /^Customer / }).count()).resolves.toBe(t.customers.length);
     await expect(graph.getByRole('button', { name: `Customer ${top.name}`, exact: true }).count()).resolves.toBe(1);
@@ -124,13 +124,13 @@ describe('the trace screen', () => {
 
     const hidden = hub.customers.length - GRAPH_LIMIT;
     await expect(graph.getByRole('button', { name: /^Customer / }).count()).resolves.toBe(GRAPH_LIMIT);
-    await expect(page.getByText(`${hidden} more customers are folded`).isVisible()).resolves.toBe(true);
+    await page.getByText(`${hidden} more customers are folded`).waitFor();
     const top = [...hub.customers].sort((a, b) => b.quantity - a.quantity)[0]!;
     await expect(graph.getByRole('button', { name: `Customer ${top.name}`, exact: true }).count()).resolves.toBe(1);
     // The page still answers: the table of all customers opens from the notice.
     await page.getByRole('button', { name: 'The table view lists all of them.' }).click();
     await expect(page.getByRole('tab', { name: `Customers (${hub.customers.length})` }).getAttribute('aria-selected')).resolves.toBe('true');
-    await expect(page.getByText(`${hub.customers.length} customers`, { exact: true }).isVisible()).resolves.toBe(true);
+    await page.getByText(`${hub.customers.length} customers`, { exact: true }).waitFor();
     await context.close();
   });
 });
