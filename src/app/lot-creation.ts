@@ -1,8 +1,7 @@
 import { addDays, isCalendarDate } from '../domain/dates.js';
 import { Conflict, Invalid } from '../domain/errors.js';
 import type { ItemRow } from '../store/master-data.repository.js';
-import { insertLots } from '../store/lot-inserts.repository.js';
-import type { LotRow } from '../store/lots.repository.js';
+import { insertLots, type LotRow } from '../store/lots.repository.js';
 import type { Tx } from '../store/transaction.js';
 import type { App } from './context.js';
 import { lotKey } from './references.js';

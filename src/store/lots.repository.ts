@@ -1,8 +1,8 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { LotStatus } from '../domain/lot-status.js';
 import type { LotsTable } from './schema.js';
-import { containsPattern } from './search.js';
-import type { Tx } from './transaction.js';
+import { containsText } from './search.js';
+import { chunks, type Tx } from './transaction.js';
 
 export type LotRow = Selectable<LotsTable>;
 export type LotWithStock = LotRow & { on_hand: number };
@@ -33,9 +33,20 @@ export async function findLotsByIds(db: Tx, ids: readonly number[]): Promise<Lot
   return db.selectFrom('lots').selectAll().where('id', 'in', [...new Set(ids)]).execute();
 }
 
-export async function insertLot(db: Tx, row: Insertable<LotsTable>): Promise<number> {
-  const { id } = await db.insertInto('lots').values(row).returning('id').executeTakeFirstOrThrow();
-  return Number(id);
+/**
+ * Inserts new lots in multi-row statements and returns their ids in the order of `rows`. Ids are
+ * matched back by (sku, code), which is unique, since neither engine promises RETURNING rows in
+ * VALUES order.
+ */
+export async function insertLots(db: Tx, rows: readonly Insertable<LotsTable>[]): Promise<number[]> {
+  const ids = new Map<string, number>();
+  // 13 columns × 500 rows stays far below both engines' bind-parameter limits.
+  for (const part of chunks(rows, 500)) {
+    for (const r of await db.insertInto('lots').values(part).returning(['id', 'sku', 'code']).execute()) {
+      ids.set(`${r.sku}\u0000${r.code}`, Number(r.id));
+    }
+  }
+  return rows.map((r) => ids.get(`${r.sku}\u0000${r.code}`)!);
 }
 
 export async function setHoldState(
@@ -84,14 +95,7 @@ export async function listLots(
     .limit(page.limit);
   if (page.afterId !== undefined) q = q.where('lots.id', page.descending ? '<' : '>', page.afterId);
   if (filter.sku !== undefined) q = q.where('lots.sku', '=', filter.sku);
-  if (filter.search !== undefined) {
-    // lower() on both sides, so each engine folds case the same way for data and pattern
-    // (SQLite's lower() is ASCII-only; a JS-lowered pattern would miss non-ASCII codes there).
-    const pattern = containsPattern(filter.search);
-    q = q.where(
-      sql<boolean>`(lower(lots.code) like lower(${pattern}) escape '\\' or lower(lots.supplier_lot) like lower(${pattern}) escape '\\')`,
-    );
-  }
+  if (filter.search !== undefined) q = q.where(containsText(['lots.code', 'lots.supplier_lot'], filter.search));
   if (filter.location !== undefined) {
     const location = filter.location;
     q = q.where((eb) =>

@@ -1,6 +1,6 @@
-import { sql, type Insertable, type Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { ItemsTable, LocationsTable, PartiesTable } from './schema.js';
-import { containsPattern } from './search.js';
+import { containsText } from './search.js';
 import type { Tx } from './transaction.js';
 
 export type ItemRow = Selectable<ItemsTable>;
@@ -48,11 +48,7 @@ export async function listParties(
   let q = db.selectFrom('parties').selectAll().orderBy('code').limit(page.limit);
   if (filter.role === 'supplier') q = q.where('is_supplier', '=', 1);
   if (filter.role === 'customer') q = q.where('is_customer', '=', 1);
-  if (filter.search !== undefined) {
-    // lower() on both sides, so SQLite and PostgreSQL fold case the same way for data and pattern.
-    const pattern = containsPattern(filter.search);
-    q = q.where(sql<boolean>`(lower(code) like lower(${pattern}) escape '\\' or lower(name) like lower(${pattern}) escape '\\')`);
-  }
+  if (filter.search !== undefined) q = q.where(containsText(['code', 'name'], filter.search));
   if (page.after !== undefined) q = q.where('code', '>', page.after);
   return q.execute();
 }
