@@ -18,6 +18,11 @@ export class ApiError extends Error {
   }
 }
 
+/** No answer at all: the server is down or the network is. */
+function unreachable(): ApiError {
+  return new ApiError(0, 'network', 'the server cannot be reached; check the connection and try again');
+}
+
 function toApiError(status: number, body: unknown): ApiError {
   const error = (body as Partial<ApiErrorBody> | undefined)?.error;
   if (error && typeof error.message === 'string') return new ApiError(status, error.code ?? 'error', error.message, error.details);
@@ -48,7 +53,7 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
   try {
     result = await call;
   } catch {
-    throw new ApiError(0, 'network', 'the server cannot be reached; check the connection and try again');
+    throw unreachable();
   }
   if (!result.response.ok) throw toApiError(result.response.status, result.error);
   return result.data as T;
@@ -65,7 +70,7 @@ export async function download(url: string, fallbackName: string): Promise<void>
   try {
     response = await fetch(url, { credentials: 'same-origin' });
   } catch {
-    throw new ApiError(0, 'network', 'the server cannot be reached; check the connection and try again');
+    throw unreachable();
   }
   if (!response.ok) throw toApiError(response.status, await response.json().catch(() => undefined));
   const name = /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;

@@ -1,12 +1,12 @@
 import { useCallback, useRef } from 'react';
+import { v4 as uuidv4 } from 'uuid';
 
-/** A random UUID; `crypto.randomUUID` exists only on https or localhost, a tablet on the LAN has neither. */
+/**
+ * A random UUID (v4). The uuid package, not `crypto.randomUUID`: that exists only on https or
+ * localhost, and a tablet on the LAN has neither (uuid falls back to `crypto.getRandomValues`).
+ */
 export function newIdempotencyKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return uuidv4();
 }
 
 /**
