@@ -4,6 +4,7 @@ import { lotStatus, type LotStatus } from '../domain/lot-status.js';
 import { fromMicro } from '../domain/quantity.js';
 import { flowsOf, massBalance, placeLots, type MassBalance, type Placement, type TraceDirection } from '../domain/trace.js';
 import { findLots, type LotRow } from '../store/lots.repository.js';
+import { findParties, type PartyRow } from '../store/master-data.repository.js';
 import { balancesOf, closureLots, flowsOf as flowRows, linksWithin, partyMovementsOf, type BalanceOfLot, type ClosureLot, type LinkRow, type MovementRow } from '../store/trace.repository.js';
 import { inReadTransaction, type Tx } from '../store/transaction.js';
 import type { App } from './context.js';
@@ -18,12 +19,14 @@ export interface TraceData {
   links: LinkRow[];
   balances: BalanceOfLot[];
   movements: MovementRow[];
+  /** The suppliers and customers of the movements, by code. */
+  parties: Map<string, PartyRow>;
   balanceByLot: Map<number, MassBalance>;
 }
 
 /**
  * Collects the closure of the roots and its receipts, shipments, returns, stock and mass balance
- * in a fixed number of statements (six) whatever the size of the closure.
+ * in a fixed number of statements (seven) whatever the size of the closure.
  */
 export async function collectTrace(app: App, trx: Tx, roots: readonly LotRow[], direction: TraceDirection): Promise<TraceData> {
   const { dialect } = app.store;
@@ -34,6 +37,7 @@ export async function collectTrace(app: App, trx: Tx, roots: readonly LotRow[], 
   const flows = await flowRows(trx, dialect, ids);
   const balances = await balancesOf(trx, dialect, ids);
   const movements = await partyMovementsOf(trx, dialect, ids);
+  const parties = new Map((await findParties(trx, [...new Set(movements.map((m) => m.party))])).map((p) => [p.code, p]));
 
   const sums = new Map<number, [Movement, number][]>();
   for (const f of flows) {
@@ -49,7 +53,7 @@ export async function collectTrace(app: App, trx: Tx, roots: readonly LotRow[], 
     links.map((l) => ({ fromLotId: l.from_lot_id, toLotId: l.to_lot_id })),
     direction,
   );
-  return { roots: [...roots], lots, placement, links, balances, movements, balanceByLot };
+  return { roots: [...roots], lots, placement, links, balances, movements, parties, balanceByLot };
 }
 
 /** Resolves `{sku, lot}` references to lot rows; unknown lots are reported by `path`. */
@@ -170,7 +174,8 @@ export function customerExposures(data: TraceData): Map<string, Exposure> {
     if (m.type === 'receipt') continue;
     let c = out.get(m.party);
     if (!c) {
-      c = { code: m.party, name: m.party_name, email: m.email, phone: m.phone, address: m.address, shipped: 0, returned: 0, lots: new Map() };
+      const p = data.parties.get(m.party);
+      c = { code: m.party, name: p?.name ?? m.party, email: p?.email ?? null, phone: p?.phone ?? null, address: p?.address ?? null, shipped: 0, returned: 0, lots: new Map() };
       out.set(m.party, c);
     }
     const perLot = c.lots.get(m.lot_id) ?? { shipped: 0, returned: 0 };
@@ -222,7 +227,7 @@ export function traceView(data: TraceData, direction: TraceDirection, today: str
     const r = ref(m.lot_id);
     const documents = parseDocuments(m.documents);
     if (m.type === 'receipt') {
-      receipts.push({ ...r, event: m.event_id, supplier: m.party, supplierName: m.party_name, supplierLot: byId.get(m.lot_id)!.supplier_lot, location: m.location, quantity: fromMicro(m.quantity), time: m.time, documents });
+      receipts.push({ ...r, event: m.event_id, supplier: m.party, supplierName: data.parties.get(m.party)?.name ?? m.party, supplierLot: byId.get(m.lot_id)!.supplier_lot, location: m.location, quantity: fromMicro(m.quantity), time: m.time, documents });
     } else if (m.type === 'shipment') {
       shipments.push({ ...r, uom: byId.get(m.lot_id)!.uom, event: m.event_id, customer: m.party, location: m.location, quantity: fromMicro(-m.quantity), time: m.time, documents });
     } else {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Random } from '../app/demo/random.js';
 import { eventHash, GENESIS_HASH, type HashedEventRecord, type HashedLine, type HashedLink } from '../app/event-writer.js';
 import { addDays } from '../domain/dates.js';
-import type { Movement } from '../domain/ledger.js';
+import { isPartyMovement, type Movement } from '../domain/ledger.js';
 import { openBulkWriter, type BulkRow, type BulkWriter } from '../store/bulk.repository.js';
 import { createStore } from '../store/db.js';
 import { migrateToLatest } from '../store/migrate.js';
@@ -138,6 +138,7 @@ class Generator {
   private events: BulkRow[] = [];
   private lines: BulkRow[] = [];
   private links: BulkRow[] = [];
+  private partyMovements: BulkRow[] = [];
 
   constructor(
     private readonly total: number,
@@ -466,6 +467,7 @@ class Generator {
     for (const l of lines) {
       this.lines.push([id, l.line_no, l.lot_id, l.location, l.quantity, l.movement]);
       this.addFlow(l.lot_id, l.movement, l.quantity);
+      if (r.party !== null && isPartyMovement(r.type, l.movement)) this.partyMovements.push([l.lot_id, seq, l.line_no, id, r.type, time, r.party, l.location, l.quantity, r.shipment_id, documents]);
     }
     for (const l of links) this.links.push([id, l.fromLotId, l.toLotId, l.quantity]);
     this.summary.events++;
@@ -482,7 +484,9 @@ class Generator {
     await w.insert('events', this.events);
     await w.insert('event_lines', this.lines);
     await w.insert('lot_links', this.links);
+    await w.insert('party_movements', this.partyMovements);
     await w.commit();
+    this.partyMovements = [];
     this.lots = [];
     this.events = [];
     this.lines = [];

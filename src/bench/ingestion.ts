@@ -7,6 +7,7 @@ import { productionBuilder, type ProductionInput } from '../app/productions.js';
 import { receiptBuilder, type ReceiptInput } from '../app/receipts.js';
 import { shipmentBuilder, type ShipmentInput } from '../app/shipments.js';
 import { addDays } from '../domain/dates.js';
+import { isPartyMovement } from '../domain/ledger.js';
 import { openBulkWriter, type BulkRow } from '../store/bulk.repository.js';
 import type { Random } from '../app/demo/random.js';
 import { PRODUCTION_SITE } from './catalog.js';
@@ -87,7 +88,8 @@ export async function ingestOneByOne(app: App, master: Master, random: Random, r
 }
 
 /**
- * The baseline: the rows the app wrote after `afterSeq` (lots, events, lines, links) inserted again
+ * The baseline: the rows the app wrote after `afterSeq` (lots, events, lines, links and the two
+ * projections kept with them) inserted again
  * bare — renumbered, multi-row, no validation, no hashing, no balance upkeep — in one transaction
  * that is rolled back, so the database is left as it was.
  */
@@ -113,6 +115,12 @@ export async function bareInsert(app: App, url: string, afterSeq: number): Promi
     if (row) row[2] = Number(row[2]) + Number(l[4]);
     else flowSums.set(key, [l[2]!, l[5]!, l[4]!]);
   }
+  // The party-movement projection the event writer keeps with the lines.
+  const eventOf = new Map(events.map((e) => [e.id, e]));
+  const movementRows: BulkRow[] = lines.flatMap((l) => {
+    const e = eventOf.get(l.event_id)!;
+    return e.party !== null && isPartyMovement(e.type, l.movement) ? [[lot(l.lot_id), Number(e.seq) + seqShift, l.line_no, ids.get(e.id)!, e.type, e.time, e.party, l.location, Number(l.quantity), null, e.documents]] : [];
+  });
   const lotRows: BulkRow[] = lots.map((l) => [lot(l.id!), l.sku!, `${l.code}-bare`, l.origin!, l.supplier ?? null, l.supplier_lot ?? null, l.production_date ?? null, l.expiry_date ?? null, l.sell_by_date ?? null, l.hold_state!, null, ids.get(String(l.created_event_id))!, l.created_at!]);
 
   const writer = await openBulkWriter(url);
@@ -124,6 +132,7 @@ export async function bareInsert(app: App, url: string, afterSeq: number): Promi
     await writer.insert('event_lines', lineRows);
     await writer.insert('lot_links', linkRows);
     await writer.insert('lot_flows', [...flowSums.values()]);
+    await writer.insert('party_movements', movementRows);
     const seconds = (performance.now() - started) / 1000;
     await writer.rollback();
     return { events: eventRows.length, lines: lineRows.length, seconds, eventsPerSecond: eventRows.length / seconds, linesPerSecond: lineRows.length / seconds };

@@ -45,6 +45,15 @@ export interface DocumentRef {
   number: string;
 }
 
+/**
+ * Whether a line is an exchange of goods with a party: the received lines of a receipt, the
+ * shipped lines of a shipment, the returned lines of a customer return. These are what a trace
+ * shows as where a lot came from and where it went.
+ */
+export function isPartyMovement(eventType: string, movement: string): eventType is 'receipt' | 'shipment' | 'return' {
+  return movement === eventType && (eventType === 'receipt' || eventType === 'shipment' || eventType === 'return');
+}
+
 /** Event types whose lines can be cancelled by a reversing event. */
 export function isReversible(type: EventType): boolean {
   return type !== 'reversal' && type !== 'hold' && type !== 'release' && type !== 'recall';

@@ -5,7 +5,7 @@ import { dialectOf, type Dialect } from './db.js';
 /**
  * Bulk loading for the benchmark generator: rows written set-at-a-time, straight into the tables,
  * bypassing the use cases (which validate one event per transaction). The caller guarantees the
- * rows are a valid ledger (hash chain, balances and lot flows equal to the lines) — `lotline verify`
+ * rows are a valid ledger (hash chain, balances, lot flows and party movements equal to the lines) — `lotline verify`
  * checks it.
  *
  * It opens its own connection rather than going through Kysely: a query builder compiling a
@@ -32,6 +32,10 @@ export const BULK_TABLES = {
   lot_links: { event_id: 'text', from_lot_id: 'bigint', to_lot_id: 'bigint', quantity: 'bigint' },
   balances: { lot_id: 'bigint', location: 'text', quantity: 'bigint' },
   lot_flows: { lot_id: 'bigint', movement: 'text', quantity: 'bigint' },
+  party_movements: {
+    lot_id: 'bigint', seq: 'bigint', line_no: 'integer', event_id: 'text', type: 'text', time: 'text', party: 'text', location: 'text', quantity: 'bigint',
+    shipment_id: 'text', documents: 'text',
+  },
 } as const satisfies Record<string, Record<string, PgType>>;
 
 export type BulkTable = keyof typeof BULK_TABLES;

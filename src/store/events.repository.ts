@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { EventLinesTable, EventsTable, LotLinksTable } from './schema.js';
+import { updatePartyMovements } from './party-movements.repository.js';
 import { chunks, type Tx } from './transaction.js';
 
 export type EventRow = Selectable<EventsTable>;
@@ -23,6 +24,7 @@ export async function insertEvent(
   await db.insertInto('events').values(event).execute();
   for (const part of chunks(lines, 500)) await db.insertInto('event_lines').values(part).execute();
   for (const part of chunks(links, 500)) await db.insertInto('lot_links').values(part).execute();
+  await updatePartyMovements(db, [event], lines);
 }
 
 /** The events recorded under any of the idempotency keys, in one statement per 500 keys. */
@@ -43,6 +45,7 @@ export async function insertEvents(
   for (const part of chunks(events, 500)) await db.insertInto('events').values(part).execute();
   for (const part of chunks(lines, 500)) await db.insertInto('event_lines').values(part).execute();
   for (const part of chunks(links, 500)) await db.insertInto('lot_links').values(part).execute();
+  await updatePartyMovements(db, events, lines);
 }
 
 export async function findEvents(db: Tx, ids: readonly string[]): Promise<EventRow[]> {

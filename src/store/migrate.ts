@@ -8,6 +8,7 @@ import * as authAudit from './migrations/2026-11-28-005-auth-audit.js';
 import * as lotFlows from './migrations/2026-11-29-006-lot-flows.js';
 import * as epcis from './migrations/2026-11-30-007-epcis.js';
 import * as regulatoryItems from './migrations/2026-12-01-008-regulatory-items.js';
+import * as partyMovements from './migrations/2026-12-02-009-party-movements.js';
 
 // Migrations are listed here, not read from disk, so the compiled package
 // and the tests run exactly the same set. Names sort by date.
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, { up: (db: Parameters<Migration['up']>[0], dial
   '2026-11-29-006-lot-flows': lotFlows,
   '2026-11-30-007-epcis': epcis,
   '2026-12-01-008-regulatory-items': regulatoryItems,
+  '2026-12-02-009-party-movements': partyMovements,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -12,6 +12,7 @@ export interface Database {
   lot_links: LotLinksTable;
   balances: BalancesTable;
   lot_flows: LotFlowsTable;
+  party_movements: PartyMovementsTable;
   recalls: RecallsTable;
   recall_lots: RecallLotsTable;
   recall_customers: RecallCustomersTable;
@@ -156,6 +157,21 @@ export interface LotFlowsTable {
   lot_id: number;
   movement: string;
   quantity: number;
+}
+
+/** Receipt, shipment and customer-return lines of events not reversed, with their event's data. */
+export interface PartyMovementsTable {
+  lot_id: number;
+  seq: number;
+  line_no: number;
+  event_id: string;
+  type: 'receipt' | 'shipment' | 'return';
+  time: string;
+  party: string;
+  location: string;
+  quantity: number;
+  shipment_id: string | null;
+  documents: string;
 }
 
 export interface RecallsTable {

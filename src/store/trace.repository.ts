@@ -3,6 +3,7 @@ import type { TraceDirection } from '../domain/trace.js';
 import type { Dialect } from './db.js';
 import { idSet } from './id-set.js';
 import type { LotRow } from './lots.repository.js';
+import type { PartyMovementsTable } from './schema.js';
 import type { Tx } from './transaction.js';
 
 /**
@@ -75,39 +76,15 @@ export async function balancesOf(db: Tx, dialect: Dialect, lotIds: readonly numb
   return rows.map((r) => ({ ...r, lot_id: Number(r.lot_id), quantity: Number(r.quantity) }));
 }
 
-export interface MovementRow {
-  event_id: string;
-  type: 'receipt' | 'shipment' | 'return';
-  time: string;
-  lot_id: number;
-  location: string;
-  quantity: number;
-  documents: string;
-  shipment_id: string | null;
-  party: string;
-  party_name: string;
-  email: string | null;
-  phone: string | null;
-  address: string | null;
-}
+export type MovementRow = Omit<PartyMovementsTable, 'seq' | 'line_no'>;
 
 /**
- * Receipts, shipments and customer returns of the set's lots, with the party's contact data,
- * leaving out events that were reversed (they never happened, as far as a recall is concerned).
+ * Receipts, shipments and customer returns of the set's lots from the party-movement projection
+ * (reversed events are not in it), in ledger order: a contiguous range of the projection per lot.
  */
 export async function partyMovementsOf(db: Tx, dialect: Dialect, lotIds: readonly number[]): Promise<MovementRow[]> {
-  const { rows } = await sql<MovementRow>`select e.id as event_id, e.type, e.time, l.lot_id, l.location, l.quantity, e.documents,
-      e.shipment_id, e.party, p.name as party_name, p.email, p.phone, p.address
-    from event_lines l
-    join events e on e.id = l.event_id
-    join parties p on p.code = e.party
-    where l.lot_id in (${idSet(dialect, lotIds)})
-      -- Lets the (lot_id, movement) index skip a hub lot's thousands of consumption lines.
-      and l.movement in ('receipt', 'shipment', 'return')
-      and ((e.type = 'receipt' and l.movement = 'receipt')
-        or (e.type = 'shipment' and l.movement = 'shipment')
-        or (e.type = 'return' and l.movement = 'return'))
-      and not exists (select 1 from events r where r.reverses = e.id)
-    order by e.seq, l.line_no`.execute(db);
+  const { rows } = await sql<MovementRow>`select event_id, type, time, lot_id, location, quantity, documents, shipment_id, party
+    from party_movements where lot_id in (${idSet(dialect, lotIds)})
+    order by seq, line_no`.execute(db);
   return rows.map((r) => ({ ...r, lot_id: Number(r.lot_id), quantity: Number(r.quantity) }));
 }

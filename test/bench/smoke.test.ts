@@ -20,8 +20,8 @@ import { databaseUrl, DIALECTS, withSchemaLock } from '../helpers/test-app.js';
 
 const LOTS = 20_000;
 // Statements of one trace on either engine: begin, the root lookup, closure, links, flows,
-// balances, movements, commit.
-const TRACE_STATEMENTS = 8;
+// balances, party movements, their parties, commit.
+const TRACE_STATEMENTS = 9;
 
 describe.each(DIALECTS)('benchmark smoke test at 20 000 lots (%s)', (dialect) => {
   let url: string;
