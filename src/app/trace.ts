@@ -190,16 +190,26 @@ export function customerExposures(data: TraceData): Map<string, Exposure> {
 
 /** Shapes collected trace data for clients: codes instead of ids, decimal quantities. */
 export function traceView(data: TraceData, direction: TraceDirection, today: string): TraceView {
-  const byId = new Map(data.lots.map((l) => [l.id, l]));
-  const ref = (id: number): LotRef => {
-    const l = byId.get(id)!;
-    return { sku: l.sku, lot: l.code };
+  // A hub trace shapes tens of thousands of rows: each lot's reference and each event's parsed
+  // documents are built once and shared by every row that mentions them.
+  const byId = new Map<number, ClosureLot>();
+  const refs = new Map<number, LotRef>();
+  for (const l of data.lots) {
+    byId.set(l.id, l);
+    refs.set(l.id, { sku: l.sku, lot: l.code });
+  }
+  const ref = (id: number): LotRef => refs.get(id)!;
+  const documentsOf = new Map<string, DocumentRef[]>();
+  const documents = (m: MovementRow): DocumentRef[] => {
+    let d = documentsOf.get(m.event_id);
+    if (!d) documentsOf.set(m.event_id, (d = parseDocuments(m.documents)));
+    return d;
   };
   const onHandOf = new Map<number, number>();
   for (const b of data.balances) onHandOf.set(b.lot_id, (onHandOf.get(b.lot_id) ?? 0) + b.quantity);
   const statusOf = (l: LotRow) => lotStatus({ holdState: l.hold_state, expiryDate: l.expiry_date }, onHandOf.get(l.id) ?? 0, today);
 
-  const lots = data.lots
+  const lots: TraceLotView[] = data.lots
     .map((l) => {
       const place = data.placement.get(l.id) ?? { depth: 0, side: 'root' as const };
       return {
@@ -224,14 +234,14 @@ export function traceView(data: TraceData, direction: TraceDirection, today: str
   const shipments: ShipmentView[] = [];
   const returns: TraceView['returns'] = [];
   for (const m of data.movements) {
-    const r = ref(m.lot_id);
-    const documents = parseDocuments(m.documents);
+    const lot = byId.get(m.lot_id)!;
     if (m.type === 'receipt') {
-      receipts.push({ ...r, event: m.event_id, supplier: m.party, supplierName: data.parties.get(m.party)?.name ?? m.party, supplierLot: byId.get(m.lot_id)!.supplier_lot, location: m.location, quantity: fromMicro(m.quantity), time: m.time, documents });
+      const supplierName = data.parties.get(m.party)?.name ?? m.party;
+      receipts.push({ sku: lot.sku, lot: lot.code, event: m.event_id, supplier: m.party, supplierName, supplierLot: lot.supplier_lot, location: m.location, quantity: fromMicro(m.quantity), time: m.time, documents: documents(m) });
     } else if (m.type === 'shipment') {
-      shipments.push({ ...r, uom: byId.get(m.lot_id)!.uom, event: m.event_id, customer: m.party, location: m.location, quantity: fromMicro(-m.quantity), time: m.time, documents });
+      shipments.push({ sku: lot.sku, lot: lot.code, uom: lot.uom, event: m.event_id, customer: m.party, location: m.location, quantity: fromMicro(-m.quantity), time: m.time, documents: documents(m) });
     } else {
-      returns.push({ ...r, event: m.event_id, customer: m.party, location: m.location, shipment: m.shipment_id, quantity: fromMicro(m.quantity), time: m.time });
+      returns.push({ sku: lot.sku, lot: lot.code, event: m.event_id, customer: m.party, location: m.location, shipment: m.shipment_id, quantity: fromMicro(m.quantity), time: m.time });
     }
   }
   const customerViews = [...customerExposures(data).values()]
@@ -243,7 +253,10 @@ export function traceView(data: TraceData, direction: TraceDirection, today: str
       address: c.address,
       quantity: fromMicro(c.shipped),
       returned: fromMicro(c.returned),
-      lots: [...c.lots].map(([id, q]) => ({ ...ref(id), shipped: fromMicro(q.shipped), returned: fromMicro(q.returned) })),
+      lots: [...c.lots].map(([id, q]) => {
+        const lot = byId.get(id)!;
+        return { sku: lot.sku, lot: lot.code, shipped: fromMicro(q.shipped), returned: fromMicro(q.returned) };
+      }),
     }))
     .sort((a, b) => (a.code < b.code ? -1 : 1));
 
@@ -261,7 +274,7 @@ export function traceView(data: TraceData, direction: TraceDirection, today: str
     customers: customerViews,
     onHand: data.balances.map((b) => {
       const l = byId.get(b.lot_id)!;
-      return { ...ref(b.lot_id), location: b.location, quantity: fromMicro(b.quantity), status: statusOf(l) };
+      return { sku: l.sku, lot: l.code, location: b.location, quantity: fromMicro(b.quantity), status: statusOf(l) };
     }),
     massBalance: { closes: unbalanced.length === 0, lots: lots.length, unbalanced },
   };
