@@ -1,6 +1,6 @@
 import { fromMicro } from '../domain/quantity.js';
 import type { EventRow } from '../store/events.repository.js';
-import { balanceMismatches, countBalances, countLotFlows, eventsAfter, linesInSeqRange, linksInSeqRange, lotFlowMismatches } from '../store/verify.repository.js';
+import { balanceMismatches, countBalances, countLotFlows, eventsAfter, linesInSeqRange, linksInSeqRange, lotFlowMismatches, partyMovementMismatches } from '../store/verify.repository.js';
 import type { Tx } from '../store/transaction.js';
 import { auditAfter, type AuditRow } from '../store/audit.repository.js';
 import { auditHash } from './audit.js';
@@ -37,6 +37,17 @@ export interface LotFlowMismatch {
   projection: number;
 }
 
+/** A receipt, shipment or return line the party-movement projection lacks, or holds without cause. */
+export interface PartyMovementMismatch {
+  event: string;
+  seq: number;
+  line: number;
+  sku: string;
+  lot: string;
+  /** `missing`: the ledger has the line, the projection not; `unexpected`: the reverse; `differs`: both, not alike. */
+  problem: 'missing' | 'unexpected' | 'differs';
+}
+
 /** Where the audit chain first stops holding. */
 export type AuditBreak = Omit<ChainBreak, 'id'>;
 
@@ -46,6 +57,7 @@ export interface VerifyReport {
   audit: { ok: boolean; entriesChecked: number; lastHash: string; firstBreak: AuditBreak | null };
   balances: { ok: boolean; checked: number; mismatchCount: number; mismatches: BalanceMismatch[] };
   lotFlows: { ok: boolean; checked: number; mismatchCount: number; mismatches: LotFlowMismatch[] };
+  partyMovements: { ok: boolean; checked: number; mismatchCount: number; mismatches: PartyMovementMismatch[] };
 }
 
 export interface VerifyOptions {
@@ -57,7 +69,9 @@ export interface VerifyOptions {
 
 /**
  * Checks the ledger's invariants: the balance projection equals the sum of the ledger lines for
- * every (lot, location), the lot-flow projection for every (lot, movement), and every event's and every audit entry's hash matches its stored
+ * every (lot, location), the lot-flow projection for every (lot, movement), the party-movement
+ * projection holds exactly the receipt, shipment and return lines of events not reversed, and
+ * every event's and every audit entry's hash matches its stored
  * contents and links to its predecessor. Reads one consistent snapshot, in batches by sequence.
  */
 export async function verifyLedger(app: App, options: VerifyOptions = {}): Promise<VerifyReport> {
@@ -97,7 +111,14 @@ export async function verifyLedger(app: App, options: VerifyOptions = {}): Promi
           projection: fromMicro(r.projection),
         })),
       };
-      return { ok: chain.ok && balances.ok && lotFlows.ok && audit.ok, chain, audit, balances, lotFlows };
+      const moved = await partyMovementMismatches(trx, maxMismatches);
+      const partyMovements = {
+        ok: moved.count === 0,
+        checked: moved.checked,
+        mismatchCount: moved.count,
+        mismatches: moved.rows.map((r) => ({ event: r.event_id, seq: r.seq, line: r.line_no, sku: r.sku, lot: r.code, problem: r.problem })),
+      };
+      return { ok: chain.ok && balances.ok && lotFlows.ok && partyMovements.ok && audit.ok, chain, audit, balances, lotFlows, partyMovements };
     });
 }
 

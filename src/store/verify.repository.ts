@@ -91,6 +91,48 @@ export async function lotFlowMismatches(db: Tx, limit: number): Promise<{ count:
   };
 }
 
+/** A party-movement row the ledger implies but the projection lacks, or one it holds that the ledger does not imply. */
+export interface PartyMovementMismatchRow {
+  event_id: string;
+  seq: number;
+  line_no: number;
+  sku: string;
+  code: string;
+  problem: 'missing' | 'unexpected' | 'differs';
+}
+
+const PARTY_MOVEMENT_COLUMNS = sql`lot_id, seq, line_no, event_id, type, time, party, location, quantity, shipment_id, documents`;
+
+/**
+ * The projection against what the ledger implies — every receipt, shipment and return line of an
+ * event that was not reversed, with its event's data — compared row for row in both directions.
+ */
+export async function partyMovementMismatches(db: Tx, limit: number): Promise<{ count: number; checked: number; rows: PartyMovementMismatchRow[] }> {
+  const implied = sql`select l.lot_id, e.seq, l.line_no, e.id as event_id, e.type, e.time, e.party, l.location, l.quantity, e.shipment_id, e.documents
+    from event_lines l join events e on e.id = l.event_id
+    where e.type in ('receipt', 'shipment', 'return') and l.movement = e.type and e.party is not null
+      and not exists (select 1 from events r where r.reverses = e.id)`;
+  const stored = sql`select ${PARTY_MOVEMENT_COLUMNS} from party_movements`;
+  // One row per ledger line whichever side is wrong: in the ledger only, in the projection only,
+  // or in both with different contents.
+  const differences = sql`select coalesce(a.lot_id, b.lot_id) as lot_id, coalesce(a.seq, b.seq) as seq, coalesce(a.line_no, b.line_no) as line_no,
+      coalesce(a.event_id, b.event_id) as event_id,
+      case when b.seq is null then 'missing' when a.seq is null then 'unexpected' else 'differs' end as problem
+    from (${implied} except ${stored}) a
+    full outer join (${stored} except ${implied}) b on b.lot_id = a.lot_id and b.seq = a.seq and b.line_no = a.line_no`;
+  const [counted, checked, rows] = await Promise.all([
+    sql<{ n: number }>`select count(*) as n from (${differences}) x`.execute(db),
+    sql<{ n: number }>`select count(*) as n from party_movements`.execute(db),
+    sql<PartyMovementMismatchRow>`select x.event_id, x.seq, x.line_no, lots.sku, lots.code, x.problem from (${differences}) x
+      join lots on lots.id = x.lot_id order by x.seq, x.line_no limit ${limit}`.execute(db),
+  ]);
+  return {
+    count: Number(counted.rows[0]!.n),
+    checked: Number(checked.rows[0]!.n),
+    rows: rows.rows.map((r) => ({ ...r, seq: Number(r.seq) })),
+  };
+}
+
 export async function countLotFlows(db: Tx): Promise<number> {
   const row = await db.selectFrom('lot_flows').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);

@@ -25,10 +25,15 @@ function lotFlowsText(flows: VerifyReport['lotFlows']): string {
   return `${flows.mismatchCount} (lot, movement) ${flows.mismatchCount === 1 ? 'total differs' : 'totals differ'} from the sum of the ledger lines`;
 }
 
+function partyMovementsText(moved: VerifyReport['partyMovements']): string {
+  if (moved.ok) return `${moved.checked} receipt, shipment and return lines, exactly those of the ledger's events not reversed`;
+  return `${moved.mismatchCount} receipt, shipment or return ${moved.mismatchCount === 1 ? 'line differs' : 'lines differ'} from the ledger`;
+}
+
 export function registerVerify(program: Command, ctx: CommandContext): void {
   program
     .command('verify')
-    .description('check the event and audit hash chains and that every balance and lot-flow total equals the sum of its ledger lines')
+    .description('check the event and audit hash chains, that every balance and lot-flow total equals the sum of its ledger lines, and that the party movements match the ledger')
     .option('--json', 'print the report as JSON')
     .action(async (opts: { json?: boolean }) => {
       const report = await withApp(ctx, (app) => verifyLedger(app));
@@ -44,6 +49,7 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
               ['audit chain', report.audit.ok ? 'ok' : 'FAILED', auditText(report.audit)],
               ['balances', report.balances.ok ? 'ok' : 'FAILED', balancesText(report.balances)],
               ['lot flows', report.lotFlows.ok ? 'ok' : 'FAILED', lotFlowsText(report.lotFlows)],
+              ['party movements', report.partyMovements.ok ? 'ok' : 'FAILED', partyMovementsText(report.partyMovements)],
             ],
           ),
         );
@@ -65,6 +71,15 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
             ),
           );
         }
+        if (report.partyMovements.mismatches.length > 0) {
+          io.out(
+            renderTable(
+              ['Event', 'Seq', 'Line', 'SKU', 'Lot', 'Problem'],
+              report.partyMovements.mismatches.map((m) => [m.event, String(m.seq), String(m.line), m.sku, m.lot, m.problem]),
+              { align: ['left', 'right', 'right', 'left', 'left', 'left'] },
+            ),
+          );
+        }
       }
       if (!report.ok) {
         const problems = [
@@ -72,6 +87,7 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
           ...(report.audit.firstBreak ? [`audit chain broken at entry #${report.audit.firstBreak.seq}`] : []),
           ...(report.balances.ok ? [] : [`${report.balances.mismatchCount} balance(s) differ from the ledger`]),
           ...(report.lotFlows.ok ? [] : [`${report.lotFlows.mismatchCount} lot flow total(s) differ from the ledger`]),
+          ...(report.partyMovements.ok ? [] : [`${report.partyMovements.mismatchCount} party movement(s) differ from the ledger`]),
         ];
         throw new CliFailure(`verify: the ledger failed verification: ${problems.join('; ')}`);
       }
