@@ -19,7 +19,9 @@ export interface DatedStockRow {
   due_date: string;
 }
 
-const COLUMN = { expiry: 'lots.expiry_date', sellBy: 'lots.sell_by_date' } as const;
+// The balance row's copy of its lot's date: indexed with the location, so a page of the soonest
+// dated stock is read in order (see the dated-balances migration).
+const COLUMN = { expiry: 'balances.expiry_date', sellBy: 'balances.sell_by_date' } as const;
 
 // Dated stock comes from balances (what is on hand) or from write-off lines (what was written
 // off); either way a row is the same lot and item columns around its location and quantity, so
@@ -102,7 +104,7 @@ export async function writtenOffStock(db: Tx, eventIds: readonly string[]): Prom
       'event_lines.location',
       (eb) => eb.neg(eb.ref('event_lines.quantity')).as('quantity'),
       ...LOT_DATE_COLUMNS,
-      (eb) => eb.ref(COLUMN.expiry).$notNull().as('due_date'),
+      (eb) => eb.ref('lots.expiry_date').$notNull().as('due_date'),
     ])
     .where('event_lines.event_id', 'in', [...eventIds])
     .orderBy('event_lines.location')

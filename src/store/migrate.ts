@@ -9,6 +9,7 @@ import * as lotFlows from './migrations/2026-11-29-006-lot-flows.js';
 import * as epcis from './migrations/2026-11-30-007-epcis.js';
 import * as regulatoryItems from './migrations/2026-12-01-008-regulatory-items.js';
 import * as partyMovements from './migrations/2026-12-02-009-party-movements.js';
+import * as datedBalances from './migrations/2026-12-04-011-dated-balances.js';
 
 // Migrations are listed here, not read from disk, so the compiled package
 // and the tests run exactly the same set. Names sort by date.
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, { up: (db: Parameters<Migration['up']>[0], dial
   '2026-11-30-007-epcis': epcis,
   '2026-12-01-008-regulatory-items': regulatoryItems,
   '2026-12-02-009-party-movements': partyMovements,
+  '2026-12-04-011-dated-balances': datedBalances,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -150,6 +150,9 @@ export interface BalancesTable {
   lot_id: number;
   location: string;
   quantity: number;
+  /** The lot's dates, copied by a trigger when the row is inserted (lot dates never change). */
+  expiry_date: Generated<string | null>;
+  sell_by_date: Generated<string | null>;
 }
 
 /** Projection: the sum of a lot's ledger lines per movement, kept by the writers with the lines. */
