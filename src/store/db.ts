@@ -83,7 +83,11 @@ export function createStore(url: string, options: StoreOptions = {}): Store {
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statementCache(sqlite) }), log });
     return { db, dialect, close: () => db.destroy() };
   }
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // One connection outlives the pool's 10 s idle timeout (`min`): the first trace after a quiet
+  // spell would otherwise pay a new connection — TCP, backend start, authentication, cold catalog
+  // caches — about 10 ms, several times a small trace. Idle connections never keep the process
+  // alive (`allowExitOnIdle`), so a CLI run still exits once its work is done.
+  const pool = new pg.Pool({ connectionString: url, max: 10, min: 1, allowExitOnIdle: true });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
   return { db, dialect, close: () => db.destroy() };
 }

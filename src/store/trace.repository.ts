@@ -1,19 +1,20 @@
 import { sql } from 'kysely';
 import type { TraceDirection } from '../domain/trace.js';
 import type { Dialect } from './db.js';
-import { idSet } from './id-set.js';
+import { idRows, inIdSet } from './id-set.js';
 import type { LotRow } from './lots.repository.js';
 import type { PartyMovementsTable } from './schema.js';
 import type { Tx } from './transaction.js';
+
+/** A lot of a trace's closure, with its item's unit of measure. */
+export type ClosureLot = LotRow & { uom: string };
 
 /**
  * The lots reachable from the roots over genealogy links, in one recursive statement. UNION (not
  * UNION ALL) makes each lot enter the recursion once, so cycles from rework terminate.
  */
-export type ClosureLot = LotRow & { uom: string };
-
 export async function closureLots(db: Tx, dialect: Dialect, rootIds: readonly number[], direction: TraceDirection): Promise<ClosureLot[]> {
-  const roots = idSet(dialect, rootIds);
+  const roots = idRows(dialect, rootIds);
   const backward = sql`backward(lot_id) as (
       ${roots}
       union
@@ -29,8 +30,13 @@ export async function closureLots(db: Tx, dialect: Dialect, rootIds: readonly nu
       : direction === 'forward'
         ? sql`select lot_id from forward`
         : sql`select lot_id from backward union select lot_id from forward`;
+  // PostgreSQL cannot size a recursive CTE (it guesses thousands of rows), so on a ledger of tens of
+  // thousands of lots it joins the closure to lots by hashing a full scan of lots, paid by every
+  // trace however small (20 000 lots: 1.2 of a small trace's 3 ms). Turned into an array, the
+  // closure becomes an index condition on lots' primary key.
+  const inClosure = dialect === 'postgres' ? sql`lots.id = any(array(${members}))` : sql`lots.id in (${members})`;
   const { rows } = await sql<ClosureLot>`with recursive ${ctes}
-    select lots.*, items.uom from lots join items on items.sku = lots.sku where lots.id in (${members})`.execute(db);
+    select lots.*, items.uom from lots join items on items.sku = lots.sku where ${inClosure}`.execute(db);
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
 
@@ -44,7 +50,7 @@ export interface LinkRow {
 /** Genealogy links with both ends inside the set. */
 export async function linksWithin(db: Tx, dialect: Dialect, lotIds: readonly number[]): Promise<LinkRow[]> {
   const { rows } = await sql<LinkRow>`select from_lot_id, to_lot_id, quantity, event_id from lot_links
-    where from_lot_id in (${idSet(dialect, lotIds)}) and to_lot_id in (${idSet(dialect, lotIds)})`.execute(db);
+    where ${inIdSet(dialect, 'from_lot_id', lotIds)} and ${inIdSet(dialect, 'to_lot_id', lotIds)}`.execute(db);
   return rows.map((r) => ({ ...r, from_lot_id: Number(r.from_lot_id), to_lot_id: Number(r.to_lot_id), quantity: Number(r.quantity) }));
 }
 
@@ -60,7 +66,7 @@ export interface FlowRow {
  */
 export async function flowsOf(db: Tx, dialect: Dialect, lotIds: readonly number[]): Promise<FlowRow[]> {
   const { rows } = await sql<FlowRow>`select lot_id, movement, quantity from lot_flows
-    where lot_id in (${idSet(dialect, lotIds)})`.execute(db);
+    where ${inIdSet(dialect, 'lot_id', lotIds)}`.execute(db);
   return rows.map((r) => ({ lot_id: Number(r.lot_id), movement: r.movement, quantity: Number(r.quantity) }));
 }
 
@@ -72,7 +78,7 @@ export interface BalanceOfLot {
 
 export async function balancesOf(db: Tx, dialect: Dialect, lotIds: readonly number[]): Promise<BalanceOfLot[]> {
   const { rows } = await sql<BalanceOfLot>`select lot_id, location, quantity from balances
-    where lot_id in (${idSet(dialect, lotIds)}) and quantity <> 0 order by lot_id, location`.execute(db);
+    where ${inIdSet(dialect, 'lot_id', lotIds)} and quantity <> 0 order by lot_id, location`.execute(db);
   return rows.map((r) => ({ ...r, lot_id: Number(r.lot_id), quantity: Number(r.quantity) }));
 }
 
@@ -84,7 +90,7 @@ export type MovementRow = Omit<PartyMovementsTable, 'seq' | 'line_no'>;
  */
 export async function partyMovementsOf(db: Tx, dialect: Dialect, lotIds: readonly number[]): Promise<MovementRow[]> {
   const { rows } = await sql<MovementRow>`select event_id, type, time, lot_id, location, quantity, documents, shipment_id, party
-    from party_movements where lot_id in (${idSet(dialect, lotIds)})
+    from party_movements where ${inIdSet(dialect, 'lot_id', lotIds)}
     order by seq, line_no`.execute(db);
   return rows.map((r) => ({ ...r, lot_id: Number(r.lot_id), quantity: Number(r.quantity) }));
 }
