@@ -143,7 +143,9 @@ async function postgresWriter(url: string): Promise<BulkWriter> {
       for (const table of ['lots', 'event_lines', 'lot_links']) {
         await client.query(`select setval(pg_get_serial_sequence('${table}', 'id'), coalesce((select max(id) from ${table}), 0) + 1, false)`);
       }
-      await client.query('analyze');
+      // Vacuum too, not only analyze: it sets the visibility map, without which index-only scans
+      // (lot_links in a trace) visit every table row until autovacuum gets round to it.
+      await client.query('vacuum analyze');
     },
     close: () => client.end(),
   };
