@@ -43,7 +43,11 @@ export interface Pickable {
 export async function pickableBySku(trx: Tx, skus: readonly string[], location: string, forOrder?: string): Promise<Map<string, Pickable>> {
   const out = new Map<string, Pickable>();
   for (const r of await pickableStock(trx, skus, location)) {
-    const entry = out.get(r.sku) ?? { method: r.allocation, candidates: [] };
+    let entry = out.get(r.sku);
+    if (entry === undefined) {
+      entry = { method: r.allocation, candidates: [] };
+      out.set(r.sku, entry);
+    }
     entry.candidates.push({
       lotId: r.lot_id,
       lot: r.code,
@@ -54,9 +58,8 @@ export async function pickableBySku(trx: Tx, skus: readonly string[], location: 
       firstIn: r.first_in ?? undefined,
       available: r.quantity - r.reserved,
       holdState: r.hold_state,
-      reservedFor: r.holders.filter((h) => h !== forOrder),
+      reservedFor: r.holders.length === 0 ? r.holders : r.holders.filter((h) => h !== forOrder),
     });
-    out.set(r.sku, entry);
   }
   return out;
 }
@@ -75,7 +78,11 @@ export function allocateLines(pickable: ReadonlyMap<string, Pickable>, lines: re
   const taken = new Map<number, Micro>();
   return lines.map((l) => {
     const entry = pickable.get(l.sku);
-    const candidates = (entry?.candidates ?? []).map((c) => ({ ...c, available: c.available - (taken.get(c.lotId) ?? 0) }));
+    // Only the lots earlier lines took from are copied; `allocate` never changes a candidate.
+    const candidates = (entry?.candidates ?? []).map((c) => {
+      const took = taken.get(c.lotId);
+      return took === undefined ? c : { ...c, available: c.available - took };
+    });
     const allocation = allocate(candidates, l.quantity, policy, entry?.method ?? 'fefo');
     for (const p of allocation.picks) taken.set(p.lotId, (taken.get(p.lotId) ?? 0) + p.quantity);
     return { sku: l.sku, requested: l.quantity, allocation };

@@ -10,6 +10,7 @@ import * as epcis from './migrations/2026-11-30-007-epcis.js';
 import * as regulatoryItems from './migrations/2026-12-01-008-regulatory-items.js';
 import * as partyMovements from './migrations/2026-12-02-009-party-movements.js';
 import * as datedBalances from './migrations/2026-12-04-011-dated-balances.js';
+import * as fefoIndexes from './migrations/2026-12-05-012-fefo-indexes.js';
 
 // Migrations are listed here, not read from disk, so the compiled package
 // and the tests run exactly the same set. Names sort by date.
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, { up: (db: Parameters<Migration['up']>[0], dial
   '2026-12-01-008-regulatory-items': regulatoryItems,
   '2026-12-02-009-party-movements': partyMovements,
   '2026-12-04-011-dated-balances': datedBalances,
+  '2026-12-05-012-fefo-indexes': fefoIndexes,
 };
 
 class StaticProvider implements MigrationProvider {

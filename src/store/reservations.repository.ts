@@ -103,22 +103,29 @@ export interface PickableRow {
   hold_state: LotRow['hold_state'];
   shelf_life_days: number | null;
   allocation: 'fefo' | 'fifo';
+  /** When the lot came in, for FIFO items; null for FEFO items, whose picking order ignores it. */
   first_in: string | null;
-  holders: string[];
+  holders: readonly string[];
 }
+
+// Shared by every row nobody reserved: most stock, so no array per row.
+const NO_HOLDERS: readonly string[] = [];
 
 /**
  * Lots of the given items with stock at a location, each with what orders reserved of it there
- * and who holds it: two statements whatever the number of lots.
+ * and who holds it. One statement reads the stock, its lots and what is reserved of it, by the
+ * (location, sku) index of the stock rows (migration 012), so the work follows the stock at the
+ * location rather than every lot the items ever had; a second one names the holders, only when
+ * some of that stock is reserved.
  */
 export async function pickableStock(db: Tx, skus: readonly string[], location: string): Promise<PickableRow[]> {
   if (skus.length === 0) return [];
+  const wanted = [...new Set(skus)];
   const rows = await db
-    .selectFrom('balances')
+    .selectFrom('items')
+    .innerJoin('balances', 'balances.sku', 'items.sku')
     .innerJoin('lots', 'lots.id', 'balances.lot_id')
-    .innerJoin('items', 'items.sku', 'lots.sku')
-    .leftJoin('events', 'events.id', 'lots.created_event_id')
-    .select([
+    .select((eb) => [
       'balances.lot_id',
       'balances.location',
       'balances.quantity',
@@ -129,33 +136,60 @@ export async function pickableStock(db: Tx, skus: readonly string[], location: s
       'lots.hold_state',
       'items.shelf_life_days',
       'items.allocation',
-      'events.time as first_in',
+      // The lot's wide creation event is read only where the picking order needs its time.
+      eb
+        .case()
+        .when('items.allocation', '=', 'fifo')
+        .then(eb.selectFrom('events').select('events.time').whereRef('events.id', '=', 'lots.created_event_id'))
+        .end()
+        .as('first_in'),
+      eb
+        .selectFrom('reservations')
+        .select((r) => r.fn.sum<number>('reservations.quantity').as('quantity'))
+        .whereRef('reservations.lot_id', '=', 'balances.lot_id')
+        .whereRef('reservations.location', '=', 'balances.location')
+        .as('reserved'),
     ])
+    .where('items.sku', 'in', wanted)
     .where('balances.location', '=', location)
-    .where('lots.sku', 'in', [...new Set(skus)])
     .where('balances.quantity', '>', 0)
     .execute();
-  if (rows.length === 0) return [];
-  const held = await db
-    .selectFrom('reservations')
-    .innerJoin('lots', 'lots.id', 'reservations.lot_id')
-    .select(['reservations.lot_id', 'reservations.order_number', (eb) => eb.fn.sum<number>('reservations.quantity').as('quantity')])
-    .where('reservations.location', '=', location)
-    .where('lots.sku', 'in', [...new Set(skus)])
-    .groupBy(['reservations.lot_id', 'reservations.order_number'])
-    .orderBy('reservations.order_number')
-    .execute();
-  const byLot = new Map<number, { quantity: number; holders: string[] }>();
-  for (const h of held) {
-    const entry = byLot.get(Number(h.lot_id)) ?? { quantity: 0, holders: [] };
-    entry.quantity += Number(h.quantity);
-    entry.holders.push(h.order_number);
-    byLot.set(Number(h.lot_id), entry);
+  const holders = new Map<number, string[]>();
+  if (rows.some((r) => r.reserved !== null)) {
+    const held = await db
+      .selectFrom('reservations')
+      .innerJoin('balances', (join) => join.onRef('balances.lot_id', '=', 'reservations.lot_id').onRef('balances.location', '=', 'reservations.location'))
+      .select(['reservations.lot_id', 'reservations.order_number'])
+      .where('balances.location', '=', location)
+      .where('balances.sku', 'in', wanted)
+      .where('balances.quantity', '>', 0)
+      .groupBy(['reservations.lot_id', 'reservations.order_number'])
+      .orderBy('reservations.order_number')
+      .execute();
+    for (const h of held) {
+      const lotId = Number(h.lot_id);
+      const names = holders.get(lotId) ?? [];
+      names.push(h.order_number);
+      holders.set(lotId, names);
+    }
   }
   return rows.map((r) => {
     const lotId = Number(r.lot_id);
-    const h = byLot.get(lotId);
-    return { ...r, lot_id: lotId, quantity: Number(r.quantity), reserved: h?.quantity ?? 0, holders: h?.holders ?? [] };
+    return {
+      lot_id: lotId,
+      location: r.location,
+      quantity: Number(r.quantity),
+      reserved: Number(r.reserved ?? 0),
+      sku: r.sku,
+      code: r.code,
+      expiry_date: r.expiry_date,
+      production_date: r.production_date,
+      hold_state: r.hold_state,
+      shelf_life_days: r.shelf_life_days,
+      allocation: r.allocation,
+      first_in: r.first_in ?? null,
+      holders: holders.get(lotId) ?? NO_HOLDERS,
+    };
   });
 }
 

@@ -150,7 +150,8 @@ export interface BalancesTable {
   lot_id: number;
   location: string;
   quantity: number;
-  /** The lot's dates, copied by a trigger when the row is inserted (lot dates never change). */
+  /** The lot's item and dates, copied by a trigger when the row is inserted (a lot never changes them). */
+  sku: Generated<string | null>;
   expiry_date: Generated<string | null>;
   sell_by_date: Generated<string | null>;
 }
