@@ -68,7 +68,7 @@ export async function loadEventViews(trx: Tx, ids: readonly string[]): Promise<E
 
 export async function viewsOfRows(trx: Tx, rows: readonly EventRow[]): Promise<EventView[]> {
   const ids = rows.map((r) => r.id);
-  const [lines, reversals, lots, linked, returns] = await Promise.all([
+  const [lines, reversals, subjects, linked, returns] = await Promise.all([
     linesOfEvents(trx, ids),
     reversalsOf(trx, ids),
     findLotsByIds(
@@ -87,6 +87,7 @@ export async function viewsOfRows(trx: Tx, rows: readonly EventRow[]): Promise<E
     list.push({ sku: l.sku, lot: l.lot, location: l.location, quantity: fromMicro(l.quantity), movement: l.movement as Movement });
     linesByEvent.set(l.event_id, list);
   }
+  const lots = new Map(subjects.map((l) => [Number(l.id), l]));
   return shapeViews(rows, { linesByEvent, reversals, lots, linked, returns });
 }
 
@@ -98,21 +99,21 @@ export interface AppendedEvent {
 
 /**
  * The views of events just appended in the open transaction (in ledger order), built from the
- * rows it has written rather than read back: only the lots' codes and the events that returns
- * refer to are read, in one statement each. The result is what `loadEventViews` would return.
+ * rows it has written rather than read back: only the codes of lots not in `known` (by id) and
+ * the events that returns refer to are read, in one statement each (per 500). The result is what
+ * `loadEventViews` would return.
  */
-export async function viewsOfAppended(trx: Tx, appended: readonly AppendedEvent[]): Promise<EventView[]> {
+export async function viewsOfAppended(trx: Tx, appended: readonly AppendedEvent[], known: ReadonlyMap<number, LotRow> = new Map()): Promise<EventView[]> {
   const rows = appended.map((a) => a.row);
-  const lotIds = new Set<number>();
+  const lotById = new Map(known);
+  const unknown = new Set<number>();
   for (const a of appended) {
-    if (a.row.lot_id !== null) lotIds.add(a.row.lot_id);
-    for (const l of a.lines) lotIds.add(l.lot_id);
+    if (a.row.lot_id !== null && !lotById.has(a.row.lot_id)) unknown.add(a.row.lot_id);
+    for (const l of a.lines) if (!lotById.has(l.lot_id)) unknown.add(l.lot_id);
   }
-  const lots: LotRow[] = [];
-  for (const part of chunks([...lotIds], 500)) lots.push(...(await findLotsByIds(trx, part)));
+  for (const part of chunks([...unknown], 500)) for (const l of await findLotsByIds(trx, part)) lotById.set(Number(l.id), l);
   const linked: EventRow[] = [];
   for (const part of chunks([...new Set(rows.flatMap((r) => (r.shipment_id === null ? [] : [r.shipment_id])))], 500)) linked.push(...(await findEvents(trx, part)));
-  const lotById = new Map(lots.map((l) => [Number(l.id), l]));
   const linesByEvent = new Map<string, EventLineView[]>();
   for (const a of appended) {
     linesByEvent.set(
@@ -134,7 +135,7 @@ export async function viewsOfAppended(trx: Tx, appended: readonly AppendedEvent[
       returns.set(r.shipment_id, [...(returns.get(r.shipment_id) ?? []), r.id]);
     }
   }
-  return shapeViews(rows, { linesByEvent, reversals, lots, linked, returns });
+  return shapeViews(rows, { linesByEvent, reversals, lots: lotById, linked, returns });
 }
 
 function shapeViews(
@@ -142,16 +143,15 @@ function shapeViews(
   related: {
     linesByEvent: ReadonlyMap<string, EventLineView[]>;
     reversals: ReadonlyMap<string, string>;
-    lots: readonly LotRow[];
+    lots: ReadonlyMap<number, LotRow>;
     linked: readonly EventRow[];
     returns: ReadonlyMap<string, string[]>;
   },
 ): EventView[] {
-  const { linesByEvent, reversals, returns } = related;
+  const { linesByEvent, reversals, returns, lots } = related;
   const linkedById = new Map(related.linked.map((e) => [e.id, e]));
-  const lotById = new Map(related.lots.map((l) => [Number(l.id), l]));
   return rows.map((r) => {
-    const lot = r.lot_id === null ? undefined : lotById.get(r.lot_id);
+    const lot = r.lot_id === null ? undefined : lots.get(r.lot_id);
     const against = r.shipment_id === null ? undefined : linkedById.get(r.shipment_id);
     return {
       id: r.id,

@@ -4,7 +4,7 @@ import type { ItemRow } from '../store/master-data.repository.js';
 import { insertLots, type LotRow } from '../store/lots.repository.js';
 import type { Tx } from '../store/transaction.js';
 import type { App } from './context.js';
-import { lotKey } from './references.js';
+import { lotKey, rememberLots } from './references.js';
 
 /** One line's lot, as `LotMaker.lots` takes it. */
 export interface LotRequest {
@@ -16,11 +16,44 @@ export interface LotRequest {
   latestDefaultExpiry?: string;
 }
 
+/** What a request says of a lot; its dates already checked as calendar dates (`requireDate`). */
 export interface LotAttributes {
   productionDate?: string;
   expiryDate?: string;
   supplier?: string;
   supplierLot?: string;
+}
+
+/** Lots created in a scope that writes them together (see `withLotsWrittenTogether`), by transaction. */
+const held = new WeakMap<Tx, LotRow[]>();
+
+/**
+ * Runs `fn` with the lots that `LotMaker` creates in `trx` held back and numbered provisionally
+ * (-1, -2, …), then writes them all in multi-row statements, in the order they were made, and
+ * gives each its real id; returns what `fn` returned and the real id of every provisional one.
+ * A batch of events creates hundreds of lots, a few per event: written together, they take a
+ * few statements instead of one per event. Only for `fn`s that use the ids of lots they create
+ * nowhere but in what they return, where the caller replaces them, and that find such lots again
+ * only through `References` (the reference cache, see `withReferenceCache`).
+ */
+export async function withLotsWrittenTogether<T>(trx: Tx, fn: () => Promise<T>): Promise<{ result: T; ids: Map<number, number> }> {
+  const outer = held.get(trx);
+  const lots: LotRow[] = [];
+  held.set(trx, lots);
+  let result: T;
+  try {
+    result = await fn();
+  } finally {
+    if (outer) held.set(trx, outer);
+    else held.delete(trx);
+  }
+  const real = await insertLots(trx, lots.map(({ id: _, ...row }) => row));
+  const ids = new Map<number, number>();
+  lots.forEach((lot, i) => {
+    ids.set(lot.id, real[i]!);
+    lot.id = real[i]!;
+  });
+  return { result, ids };
 }
 
 /**
@@ -41,9 +74,10 @@ export class LotMaker {
 
   /**
    * The lots of an event's lines, in line order: a lot named before must agree with the request,
-   * a new one is created — all of them in one multi-row insert. `defaultProductionDate` applies
-   * only to a new lot; an existing lot keeps its own. So does `latestDefaultExpiry`: a derived
-   * expiry (production date + shelf life, or none) never passes it.
+   * a new one is created — all of them in one multi-row insert, or with the rest of a batch's
+   * (`withLotsWrittenTogether`). `defaultProductionDate` applies only to a new lot; an existing
+   * lot keeps its own. So does `latestDefaultExpiry`: a derived expiry (production date + shelf
+   * life, or none) never passes it.
    */
   async lots(requests: readonly LotRequest[]): Promise<LotRow[]> {
     const planned = new Map<string, LotRow>();
@@ -61,9 +95,19 @@ export class LotMaker {
       return lot;
     });
     if (fresh.length > 0) {
-      const ids = await insertLots(this.trx, fresh.map(({ id: _, ...row }) => row));
-      fresh.forEach((lot, i) => (lot.id = ids[i]!));
+      const later = held.get(this.trx);
+      if (later) {
+        for (const lot of fresh) {
+          later.push(lot);
+          lot.id = -later.length;
+        }
+      } else {
+        const ids = await insertLots(this.trx, fresh.map(({ id: _, ...row }) => row));
+        fresh.forEach((lot, i) => (lot.id = ids[i]!));
+      }
       for (const [key, lot] of planned) this.made.set(key, lot);
+      // Later events of a batch find these lots in the batch's cache, not by reading them back.
+      rememberLots(this.trx, fresh);
     }
     return out;
   }
@@ -79,8 +123,8 @@ export class LotMaker {
     const capped = latestDefaultExpiry !== undefined && (derived === null || latestDefaultExpiry < derived) ? latestDefaultExpiry : derived;
     const expiryDate = attrs.expiryDate ?? capped;
     const sellByDate = expiryDate !== null && item.sell_by_days !== null ? addDays(expiryDate, -item.sell_by_days) : null;
-    // Derived dates can leave the four-digit years every date field promises.
-    if (expiryDate !== null && !isCalendarDate(expiryDate)) throw Invalid.at(`${path}.productionDate`, 'plus the shelf life is past 9999-12-31');
+    // Derived dates can leave the four-digit years every date field promises (a given date was checked).
+    if (attrs.expiryDate === undefined && expiryDate !== null && !isCalendarDate(expiryDate)) throw Invalid.at(`${path}.productionDate`, 'plus the shelf life is past 9999-12-31');
     if (sellByDate !== null && !isCalendarDate(sellByDate)) throw Invalid.at(`${path}.expiryDate`, 'minus the sell-by days is too early a date');
     return {
       sku: item.sku,

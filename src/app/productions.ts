@@ -3,13 +3,12 @@ import { Invalid, LotUnavailable } from '../domain/errors.js';
 import { unusableReason } from '../domain/fefo.js';
 import type { DocumentRef } from '../domain/ledger.js';
 import { addMicro } from '../domain/quantity.js';
-import type { Tx } from '../store/transaction.js';
 import type { App } from './context.js';
 import { checkDocuments } from './documents.js';
-import { recordEvent, type EventDraft, type LineDraft, type Recorded } from './event-writer.js';
+import { recordEvent, type LineDraft, type Recorded } from './event-writer.js';
 import { eventTime, positiveQuantity, requireCode, requireDate } from './inputs.js';
 import { LotMaker } from './lot-creation.js';
-import { lotKey, lotLabel, References } from './references.js';
+import { declaringReferences, lotKey, lotLabel, References, type EventBuilder } from './references.js';
 
 export interface ProductionInput {
   location: string;
@@ -33,7 +32,7 @@ export async function recordProduction(app: App, input: ProductionInput, idempot
  * Checks a production batch and returns the step that records it inside the ledger transaction;
  * production orders complete through the very same step.
  */
-export function productionBuilder(app: App, input: ProductionInput): (trx: Tx, eventId: string) => Promise<EventDraft> {
+export function productionBuilder(app: App, input: ProductionInput): EventBuilder {
   if (input.inputs.length === 0) throw Invalid.at('inputs', 'must contain at least one input lot');
   if (input.outputs.length === 0) throw Invalid.at('outputs', 'must contain at least one output lot');
   const time = eventTime(app, input.time);
@@ -51,7 +50,12 @@ export function productionBuilder(app: App, input: ProductionInput): (trx: Tx, e
     if (inputKeys.has(lotKey(o.sku, o.lot))) throw Invalid.at(`outputs.${i}.lot`, 'a lot cannot be both input and output of one batch');
   });
 
-  return async (trx, eventId) => {
+  const references = {
+    locations: [input.location],
+    items: input.outputs.map((o) => o.sku),
+    lots: [...input.inputs, ...input.outputs].map((l) => ({ sku: l.sku, code: l.lot })),
+  };
+  return declaringReferences(references, async (trx, eventId) => {
     const refs = new References(trx);
     await refs.locations([{ code: input.location, path: 'location' }]);
     const items = await refs.items(input.outputs.map((o, i) => ({ sku: o.sku, path: `outputs.${i}.sku` })));
@@ -89,5 +93,5 @@ export function productionBuilder(app: App, input: ProductionInput): (trx: Tx, e
     }
     const links = [...consumed].flatMap(([fromLotId, quantity]) => [...outputIds].map((toLotId) => ({ fromLotId, toLotId, quantity })));
     return { type: 'production', time, location: input.location, documents, lines, links };
-  };
+  });
 }

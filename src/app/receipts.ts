@@ -1,12 +1,11 @@
 import { Invalid } from '../domain/errors.js';
 import type { DocumentRef } from '../domain/ledger.js';
-import type { Tx } from '../store/transaction.js';
 import type { App } from './context.js';
 import { checkDocuments } from './documents.js';
-import { recordEvent, type EventDraft, type LineDraft, type Recorded } from './event-writer.js';
+import { recordEvent, type LineDraft, type Recorded } from './event-writer.js';
 import { eventTime, positiveQuantity, requireCode, requireDate } from './inputs.js';
 import { LotMaker } from './lot-creation.js';
-import { lotLabel, References } from './references.js';
+import { declaringReferences, lotLabel, References, type EventBuilder } from './references.js';
 import { resolveReceiptScans, type ReceiptScanLine, type WithScanLines } from './scan-lines.js';
 
 export interface ReceiptInput {
@@ -38,7 +37,7 @@ export async function recordReceipt(app: App, request: WithScanLines<ReceiptInpu
  * Checks a receipt and returns the step that records it inside the ledger transaction; purchase
  * orders receive through the very same step.
  */
-export function receiptBuilder(app: App, input: ReceiptInput): (trx: Tx, eventId: string) => Promise<EventDraft> {
+export function receiptBuilder(app: App, input: ReceiptInput): EventBuilder {
   if (input.lines.length === 0) throw Invalid.at('lines', 'must contain at least one line');
   const time = eventTime(app, input.time);
   const documents = checkDocuments(input.documents);
@@ -48,7 +47,13 @@ export function receiptBuilder(app: App, input: ReceiptInput): (trx: Tx, eventId
     requireDate(l.productionDate, `lines.${i}.productionDate`);
     return positiveQuantity(l.quantity, `lines.${i}.quantity`);
   });
-  return async (trx, eventId) => {
+  const references = {
+    parties: [input.supplier],
+    locations: [input.location],
+    items: input.lines.map((l) => l.sku),
+    lots: input.lines.map((l) => ({ sku: l.sku, code: l.lot })),
+  };
+  return declaringReferences(references, async (trx, eventId) => {
     const refs = new References(trx);
     await refs.party(input.supplier, 'supplier', 'supplier');
     await refs.locations([{ code: input.location, path: 'location' }]);
@@ -74,5 +79,5 @@ export function receiptBuilder(app: App, input: ReceiptInput): (trx: Tx, eventId
       label: lotLabel(l.sku, l.lot),
     }));
     return { type: 'receipt', time, party: input.supplier, location: input.location, documents, lines };
-  };
+  });
 }

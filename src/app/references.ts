@@ -1,46 +1,123 @@
 import { Invalid, type ErrorDetail } from '../domain/errors.js';
 import { findItems, findLocations, findParties, type ItemRow, type LocationRow, type PartyRow } from '../store/master-data.repository.js';
-import { findLots, type LotRow } from '../store/lots.repository.js';
-import type { Tx } from '../store/transaction.js';
+import { findLots, type LotKey, type LotRow } from '../store/lots.repository.js';
+import { chunks, type Tx } from '../store/transaction.js';
+import type { EventDraft } from './event-writer.js';
 
-/** Master data read so far in a scope that changes none of it (see `withMasterDataCache`). */
-interface MasterDataCache {
-  parties: Map<string, PartyRow>;
-  locations: Map<string, LocationRow>;
-  items: Map<string, ItemRow>;
+/** The codes a use case's builder resolves, declared so that a batch can read them all at once. */
+export interface ReferencedCodes {
+  parties?: readonly string[];
+  locations?: readonly string[];
+  items?: readonly string[];
+  lots?: readonly LotKey[];
 }
 
-const caches = new WeakMap<Tx, MasterDataCache>();
+/**
+ * A use case's step that checks and builds its event inside the ledger transaction, optionally
+ * declaring the codes it will resolve.
+ */
+export type EventBuilder = ((trx: Tx, eventId: string) => Promise<EventDraft>) & { readonly references?: ReferencedCodes };
+
+/** `build` declaring the codes it resolves, so a batch reads them with its others (see `withReferenceCache`). */
+export function declaringReferences(codes: ReferencedCodes, build: (trx: Tx, eventId: string) => Promise<EventDraft>): EventBuilder {
+  return Object.assign(build, { references: codes });
+}
+
+/** How one kind of code (`C`) is keyed and read, many codes per statement. */
+interface Source<R, C = string> {
+  key(code: C): string;
+  keyOf(row: R): string;
+  find(trx: Tx, codes: readonly C[]): Promise<R[]>;
+}
+
+const same = (code: string): string => code;
+const parties: Source<PartyRow> = { key: same, keyOf: (p) => p.code, find: findParties };
+const locations: Source<LocationRow> = { key: same, keyOf: (l) => l.code, find: findLocations };
+const items: Source<ItemRow> = { key: same, keyOf: (i) => i.sku, find: findItems };
+const lots: Source<LotRow, LotKey> = {
+  key: (l) => lotKey(l.sku, l.code),
+  keyOf: (l) => lotKey(l.sku, l.code),
+  find: async (trx, codes) => (await findLots(trx, codes)).map((r) => ({ ...r, id: Number(r.id) })),
+};
 
 /**
- * Runs `fn` with the items, parties and locations that `References` finds in `trx` remembered
- * until it returns, so that many use cases checked in one transaction (a batch of events) read
- * each code once. Only for work that changes no item, party or location inside `fn`; codes not
- * found are looked up again each time.
+ * What a scope has read so far, by key; null for a key known not to exist. Lots created in the
+ * scope are added as they are made (`rememberLots`).
  */
-export async function withMasterDataCache<T>(trx: Tx, fn: () => Promise<T>): Promise<T> {
-  if (caches.has(trx)) return fn();
-  caches.set(trx, { parties: new Map(), locations: new Map(), items: new Map() });
+interface ReferenceCache {
+  parties: Map<string, PartyRow | null>;
+  locations: Map<string, LocationRow | null>;
+  items: Map<string, ItemRow | null>;
+  lots: Map<string, LotRow | null>;
+}
+
+const caches = new WeakMap<Tx, ReferenceCache>();
+
+// Keys per statement: far below both engines' bind-parameter limits (a lot key takes two).
+const KEYS_PER_STATEMENT = 500;
+
+/**
+ * Runs `fn` with every item, party, location and lot that `References` resolves in `trx`
+ * remembered until it returns, the `declared` codes read up front in one statement per kind (per
+ * 500 codes): many use cases checked in one transaction (a batch of events) read each code once,
+ * and most of them none. Lots that `LotMaker` creates inside `fn` are remembered as it makes
+ * them, so later use cases find them. Only for work that changes no item, party, location or
+ * existing lot inside `fn` and creates lots only through `LotMaker`: a code found missing stays
+ * missing, a row read stays as read.
+ */
+export async function withReferenceCache<T>(trx: Tx, declared: readonly ReferencedCodes[], fn: () => Promise<T>): Promise<T> {
+  // A scope opened inside another (a savepoint in the same transaction) keeps its own cache: what
+  // it creates must not outlive it if it rolls back.
+  const outer = caches.get(trx);
+  const cache: ReferenceCache = { parties: new Map(), locations: new Map(), items: new Map(), lots: new Map() };
+  caches.set(trx, cache);
   try {
+    await lookUp(trx, parties, cache.parties, declared.flatMap((d) => d.parties ?? []));
+    await lookUp(trx, locations, cache.locations, declared.flatMap((d) => d.locations ?? []));
+    await lookUp(trx, items, cache.items, declared.flatMap((d) => d.items ?? []));
+    await lookUp(trx, lots, cache.lots, declared.flatMap((d) => d.lots ?? []));
     return await fn();
   } finally {
-    caches.delete(trx);
+    if (outer) caches.set(trx, outer);
+    else caches.delete(trx);
   }
 }
 
-/** The rows of `keys`, from the scope's cache where it has them, the rest read by `find`. */
-async function lookUp<R>(
-  trx: Tx,
-  kind: keyof MasterDataCache,
-  keys: readonly string[],
-  keyOf: (row: R) => string,
-  find: (trx: Tx, keys: readonly string[]) => Promise<R[]>,
-): Promise<R[]> {
-  const cache = caches.get(trx)?.[kind] as Map<string, R> | undefined;
-  if (!cache) return find(trx, keys);
-  const missing = [...new Set(keys)].filter((k) => !cache.has(k));
-  if (missing.length > 0) for (const row of await find(trx, missing)) cache.set(keyOf(row), row);
-  return [...new Set(keys)].flatMap((k) => (cache.has(k) ? [cache.get(k)!] : []));
+/** Adds lots just created in `trx` to the scope's cache, when a scope is open (see `withReferenceCache`). */
+export function rememberLots(trx: Tx, created: readonly LotRow[]): void {
+  const cache = caches.get(trx)?.lots;
+  if (cache) for (const l of created) cache.set(lots.keyOf(l), l);
+}
+
+/** Every lot the open scope of `trx` has resolved or created so far, by id. */
+export function rememberedLots(trx: Tx): Map<number, LotRow> {
+  const out = new Map<number, LotRow>();
+  for (const l of caches.get(trx)?.lots.values() ?? []) if (l) out.set(l.id, l);
+  return out;
+}
+
+/** The rows of `codes` that exist, by key: from `cache` where it knows the code, the rest read (and remembered). */
+async function lookUp<R, C>(trx: Tx, source: Source<R, C>, cache: Map<string, R | null> | undefined, codes: readonly C[]): Promise<Map<string, R>> {
+  if (!cache) return new Map((codes.length === 0 ? [] : await source.find(trx, codes)).map((row) => [source.keyOf(row), row]));
+  const found = new Map<string, R>();
+  // Most codes of a batch's events were read up front or made earlier in it: nothing to read.
+  let missing: Map<string, C> | undefined;
+  for (const c of codes) {
+    const key = source.key(c);
+    const row = cache.get(key);
+    if (row) found.set(key, row);
+    else if (row === undefined) (missing ??= new Map()).set(key, c);
+  }
+  if (!missing) return found;
+  for (const part of chunks([...missing], KEYS_PER_STATEMENT)) {
+    for (const [key] of part) cache.set(key, null);
+    for (const row of await source.find(trx, part.map(([, c]) => c))) {
+      const key = source.keyOf(row);
+      cache.set(key, row);
+      found.set(key, row);
+    }
+  }
+  return found;
 }
 
 /**
@@ -64,30 +141,27 @@ export class References {
   }
 
   async party(code: string, role: 'supplier' | 'customer', path: string): Promise<PartyRow | undefined> {
-    const [row] = await lookUp(this.trx, 'parties', [code], (p: PartyRow) => p.code, findParties);
+    const row = (await lookUp(this.trx, parties, caches.get(this.trx)?.parties, [code])).get(code);
     if (!row) this.fail(path, `unknown party "${code}"`);
     else if (!(role === 'supplier' ? row.is_supplier : row.is_customer)) this.fail(path, `party "${code}" is not a ${role}`);
     return row;
   }
 
   async locations(refs: readonly { code: string; path: string }[]): Promise<Map<string, LocationRow>> {
-    const rows = await lookUp(this.trx, 'locations', refs.map((r) => r.code), (l: LocationRow) => l.code, findLocations);
-    const byCode = new Map(rows.map((r) => [r.code, r]));
+    const byCode = await lookUp(this.trx, locations, caches.get(this.trx)?.locations, refs.map((r) => r.code));
     for (const r of refs) if (!byCode.has(r.code)) this.fail(r.path, `unknown location "${r.code}"`);
     return byCode;
   }
 
   async items(refs: readonly { sku: string; path: string }[]): Promise<Map<string, ItemRow>> {
-    const rows = await lookUp(this.trx, 'items', refs.map((r) => r.sku), (i: ItemRow) => i.sku, findItems);
-    const bySku = new Map(rows.map((r) => [r.sku, r]));
+    const bySku = await lookUp(this.trx, items, caches.get(this.trx)?.items, refs.map((r) => r.sku));
     for (const r of refs) if (!bySku.has(r.sku)) this.fail(r.path, `unknown item "${r.sku}"`);
     return bySku;
   }
 
   /** Existing lots by `lotKey`; `mustExist` refs that are missing are reported. */
   async lots(refs: readonly { sku: string; lot: string; path: string; mustExist: boolean }[]): Promise<Map<string, LotRow>> {
-    const rows = await findLots(this.trx, refs.map((r) => ({ sku: r.sku, code: r.lot })));
-    const byKey = new Map(rows.map((r) => [lotKey(r.sku, r.code), { ...r, id: Number(r.id) }]));
+    const byKey = await lookUp(this.trx, lots, caches.get(this.trx)?.lots, refs.map((r) => ({ sku: r.sku, code: r.lot })));
     for (const r of refs) {
       if (r.mustExist && !byKey.has(lotKey(r.sku, r.lot))) this.fail(r.path, `unknown lot "${r.lot}" of item "${r.sku}"`);
     }

@@ -7,9 +7,9 @@ import type { PartyRow } from '../store/master-data.repository.js';
 import { inReadTransaction, type Tx } from '../store/transaction.js';
 import type { App } from './context.js';
 import { checkDocuments } from './documents.js';
-import { checkPostings, recordEvent, type EventDraft, type LineDraft, type Recorded } from './event-writer.js';
+import { checkPostings, recordEvent, type LineDraft, type Recorded } from './event-writer.js';
 import { eventTime, positiveQuantity } from './inputs.js';
-import { lotKey, lotLabel, References } from './references.js';
+import { declaringReferences, lotKey, lotLabel, References, type EventBuilder } from './references.js';
 import { customerPolicy, pickableBySku } from './reservations.js';
 import { resolveShipmentScans, type ScanLine, type WithScanLines } from './scan-lines.js';
 
@@ -46,9 +46,15 @@ export async function recordShipment(app: App, request: WithScanLines<ShipmentIn
  * Checks a shipment and returns the step that records it inside the ledger transaction; sales
  * orders ship through the very same step. Stock reserved for orders is not free to assign.
  */
-export function shipmentBuilder(app: App, input: ShipmentInput): (trx: Tx, eventId: string) => Promise<EventDraft> {
+export function shipmentBuilder(app: App, input: ShipmentInput): EventBuilder {
   const checked = checkShipment(app, input);
-  return async (trx) => {
+  const references = {
+    parties: [input.customer],
+    locations: [input.location],
+    items: input.lines.map((l) => l.sku),
+    lots: input.lines.flatMap((l) => (l.lot === undefined ? [] : [{ sku: l.sku, code: l.lot }])),
+  };
+  return declaringReferences(references, async (trx) => {
     const { lines, allocations } = refuseShortfalls(input, await assignShipment(app, trx, input, checked));
     return {
       type: 'shipment',
@@ -59,7 +65,7 @@ export function shipmentBuilder(app: App, input: ShipmentInput): (trx: Tx, event
       allocation: allocations.length > 0 ? allocations : undefined,
       lines,
     };
-  };
+  });
 }
 
 /** What a shipment would take from which lot, as `POST /shipments/plan` shows it before anything ships. */

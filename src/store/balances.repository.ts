@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { balanceKey } from '../domain/posting.js';
 import type { LotRow } from './lots.repository.js';
-import { chunks, type Tx } from './transaction.js';
+import { executeForRows } from './multi-row.js';
+import type { Tx } from './transaction.js';
 
 export interface BalanceRow {
   lot_id: number;
@@ -26,13 +27,12 @@ export async function loadBalances(
 export async function saveBalances(db: Tx, balances: readonly BalanceRow[]): Promise<void> {
   const nonZero = balances.filter((b) => b.quantity !== 0);
   const zero = balances.filter((b) => b.quantity === 0);
-  for (const part of chunks(nonZero, 500)) {
-    await db
+  await executeForRows(db, nonZero, (part) =>
+    db
       .insertInto('balances')
       .values(part)
-      .onConflict((oc) => oc.columns(['lot_id', 'location']).doUpdateSet({ quantity: (eb) => eb.ref('excluded.quantity') }))
-      .execute();
-  }
+      .onConflict((oc) => oc.columns(['lot_id', 'location']).doUpdateSet({ quantity: (eb) => eb.ref('excluded.quantity') })),
+  );
   if (zero.length > 0) {
     await db
       .deleteFrom('balances')

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { EventLinesTable, EventsTable, LotLinksTable } from './schema.js';
+import { executeForRows } from './multi-row.js';
 import { updatePartyMovements } from './party-movements.repository.js';
 import { chunks, type Tx } from './transaction.js';
 
@@ -21,10 +22,7 @@ export async function insertEvent(
   lines: Insertable<EventLinesTable>[],
   links: Insertable<LotLinksTable>[],
 ): Promise<void> {
-  await db.insertInto('events').values(event).execute();
-  for (const part of chunks(lines, 500)) await db.insertInto('event_lines').values(part).execute();
-  for (const part of chunks(links, 500)) await db.insertInto('lot_links').values(part).execute();
-  await updatePartyMovements(db, [event], lines);
+  await insertEvents(db, [event], lines, links);
 }
 
 /** The events recorded under any of the idempotency keys, in one statement per 500 keys. */
@@ -41,10 +39,10 @@ export async function insertEvents(
   lines: Insertable<EventLinesTable>[],
   links: Insertable<LotLinksTable>[],
 ): Promise<void> {
-  // 19 columns × 500 rows stays far below both engines' bind-parameter limits.
-  for (const part of chunks(events, 500)) await db.insertInto('events').values(part).execute();
-  for (const part of chunks(lines, 500)) await db.insertInto('event_lines').values(part).execute();
-  for (const part of chunks(links, 500)) await db.insertInto('lot_links').values(part).execute();
+  // 21 columns × 500 rows stays far below both engines' bind-parameter limits.
+  await executeForRows(db, events, (part) => db.insertInto('events').values(part));
+  await executeForRows(db, lines, (part) => db.insertInto('event_lines').values(part));
+  await executeForRows(db, links, (part) => db.insertInto('lot_links').values(part));
   await updatePartyMovements(db, events, lines);
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { chunks, type Tx } from './transaction.js';
+import { executeForRows } from './multi-row.js';
+import type { Tx } from './transaction.js';
 
 /**
  * The lot-flow projection: per (lot, movement), the sum of the ledger lines. Adds the lines'
@@ -15,12 +16,11 @@ export async function addLotFlows(db: Tx, lines: readonly { lotId: number; movem
     if (row) row.quantity += l.quantity;
     else sums.set(key, { lot_id: l.lotId, movement: l.movement, quantity: l.quantity });
   }
-  for (const part of chunks([...sums.values()], 500)) {
-    await db
+  await executeForRows(db, [...sums.values()], (part) =>
+    db
       .insertInto('lot_flows')
       .values(part)
-      .onConflict((oc) => oc.columns(['lot_id', 'movement']).doUpdateSet({ quantity: sql<number>`lot_flows.quantity + excluded.quantity` }))
-      .execute();
-  }
+      .onConflict((oc) => oc.columns(['lot_id', 'movement']).doUpdateSet({ quantity: sql<number>`lot_flows.quantity + excluded.quantity` })),
+  );
 }
 

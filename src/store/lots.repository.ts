@@ -2,7 +2,8 @@ import { sql, type Insertable, type Selectable } from 'kysely';
 import type { LotStatus } from '../domain/lot-status.js';
 import type { LotsTable } from './schema.js';
 import { containsText } from './search.js';
-import { chunks, type Tx } from './transaction.js';
+import { executeForRows } from './multi-row.js';
+import type { Tx } from './transaction.js';
 
 export type LotRow = Selectable<LotsTable>;
 export type LotWithStock = LotRow & { on_hand: number };
@@ -12,20 +13,13 @@ export interface LotKey {
   code: string;
 }
 
-/** Loads lots by their (sku, code) keys in one statement. */
+/** Loads lots by their (sku, code) keys, in one statement per 500 keys. */
 export async function findLots(db: Tx, keys: readonly LotKey[]): Promise<LotRow[]> {
-  if (keys.length === 0) return [];
-  return db
-    .selectFrom('lots')
-    .selectAll()
-    .where((eb) =>
-      eb(
-        eb.refTuple('sku', 'code'),
-        'in',
-        keys.map((k) => eb.tuple(k.sku, k.code)),
-      ),
-    )
-    .execute();
+  return executeForRows(
+    db,
+    keys.map((k) => ({ sku: k.sku, code: k.code })),
+    (part) => db.selectFrom('lots').selectAll().where((eb) => eb(eb.refTuple('sku', 'code'), 'in', part.map((k) => eb.tuple(k.sku, k.code)))),
+  );
 }
 
 export async function findLotsByIds(db: Tx, ids: readonly number[]): Promise<LotRow[]> {
@@ -41,10 +35,8 @@ export async function findLotsByIds(db: Tx, ids: readonly number[]): Promise<Lot
 export async function insertLots(db: Tx, rows: readonly Insertable<LotsTable>[]): Promise<number[]> {
   const ids = new Map<string, number>();
   // 13 columns × 500 rows stays far below both engines' bind-parameter limits.
-  for (const part of chunks(rows, 500)) {
-    for (const r of await db.insertInto('lots').values(part).returning(['id', 'sku', 'code']).execute()) {
-      ids.set(`${r.sku}\u0000${r.code}`, Number(r.id));
-    }
+  for (const r of await executeForRows(db, rows, (part) => db.insertInto('lots').values(part).returning(['id', 'sku', 'code']))) {
+    ids.set(`${r.sku}\u0000${r.code}`, Number(r.id));
   }
   return rows.map((r) => ids.get(`${r.sku}\u0000${r.code}`)!);
 }

@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import { isPartyMovement } from '../domain/ledger.js';
 import type { EventLinesTable, EventsTable, PartyMovementsTable } from './schema.js';
+import { executeForRows } from './multi-row.js';
 import { chunks, type Tx } from './transaction.js';
 
 /** The projection rows of some events' lines (see `isPartyMovement`), in the order given. */
@@ -34,7 +35,7 @@ export function partyMovementRows(events: readonly Insertable<EventsTable>[], li
  */
 export async function updatePartyMovements(db: Tx, events: readonly Insertable<EventsTable>[], lines: readonly Insertable<EventLinesTable>[]): Promise<void> {
   // 11 columns × 500 rows stays far below both engines' bind-parameter limits.
-  for (const part of chunks(partyMovementRows(events, lines), 500)) await db.insertInto('party_movements').values(part).execute();
+  await executeForRows(db, partyMovementRows(events, lines), (part) => db.insertInto('party_movements').values(part));
   const reversed = events.flatMap((e) => (e.reverses ? [e.reverses] : []));
   for (const part of chunks(reversed, 500)) await db.deleteFrom('party_movements').where('event_id', 'in', part).execute();
 }

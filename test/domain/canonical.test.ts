@@ -88,6 +88,19 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ 9: 'a', 10: 'b' })).toBe('{"10":"b","9":"a"}');
   });
 
+  it('orders objects of a few keys and of many keys alike, by UTF-16 code units', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.integer(), { maxKeys: 60, size: 'max' }), (dict) => {
+        const expected = `{${Object.keys(dict)
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${dict[k]}`)
+          .join(',')}}`;
+        expect(canonicalJson(dict)).toBe(expected);
+      }),
+      RUNS,
+    );
+  });
+
   it('writes scalars and undefined like JSON', () => {
     expect(canonicalJson(null)).toBe('null');
     expect(canonicalJson(undefined)).toBe('null');
@@ -98,5 +111,15 @@ describe('canonicalJson', () => {
     expect(canonicalJson(true)).toBe('true');
     expect(canonicalJson({})).toBe('{}');
     expect(canonicalJson([])).toBe('[]');
+    expect(canonicalJson([NaN, Infinity, -Infinity, 1e21, 5e-7, -1.25e-9, 2 ** 53])).toBe(JSON.stringify([NaN, Infinity, -Infinity, 1e21, 5e-7, -1.25e-9, 2 ** 53]));
+    expect(canonicalJson({ '\u2028': 'x', 'a"b\\': false })).toBe(JSON.stringify({ 'a"b\\': false, '\u2028': 'x' }));
+  });
+
+  it('writes objects with more distinct keys than it keeps quoted', () => {
+    const keys = Array.from({ length: 2500 }, (_, i) => `k${i}`);
+    const value = Object.fromEntries(keys.map((k, i) => [k, i]));
+    const expected = `{${[...keys].sort().map((k) => `"${k}":${value[k]}`).join(',')}}`;
+    expect(canonicalJson(value)).toBe(expected);
+    expect(canonicalJson(value)).toBe(expected);
   });
 });
