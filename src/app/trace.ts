@@ -4,8 +4,7 @@ import { lotStatus, type LotStatus } from '../domain/lot-status.js';
 import { fromMicro } from '../domain/quantity.js';
 import { flowsOf, massBalance, placeLots, type MassBalance, type Placement, type TraceDirection } from '../domain/trace.js';
 import { findLots, type LotRow } from '../store/lots.repository.js';
-import { findParties, type PartyRow } from '../store/master-data.repository.js';
-import { balancesOf, closureLots, flowsOf as flowRows, linksWithin, partyMovementsOf, type BalanceOfLot, type ClosureLot, type LinkRow, type MovementRow } from '../store/trace.repository.js';
+import { balancesOf, closureLots, partiesOf, type PartyContact, flowsOf as flowRows, linksWithin, partyMovementsOf, type BalanceOfLot, type ClosureLot, type LinkRow, type MovementRow } from '../store/trace.repository.js';
 import { inReadTransaction, type Tx } from '../store/transaction.js';
 import type { App } from './context.js';
 import { lotLabel } from './references.js';
@@ -20,7 +19,7 @@ export interface TraceData {
   balances: BalanceOfLot[];
   movements: MovementRow[];
   /** The suppliers and customers of the movements, by code. */
-  parties: Map<string, PartyRow>;
+  parties: Map<string, PartyContact>;
   balanceByLot: Map<number, MassBalance>;
 }
 
@@ -37,7 +36,7 @@ export async function collectTrace(app: App, trx: Tx, roots: readonly LotRow[], 
   const flows = await flowRows(trx, dialect, ids);
   const balances = await balancesOf(trx, dialect, ids);
   const movements = await partyMovementsOf(trx, dialect, ids);
-  const parties = new Map((await findParties(trx, [...new Set(movements.map((m) => m.party))])).map((p) => [p.code, p]));
+  const parties = new Map((await partiesOf(trx, dialect, [...new Set(movements.map((m) => m.party))])).map((p) => [p.code, p]));
 
   const sums = new Map<number, [Movement, number][]>();
   for (const f of flows) {

@@ -19,3 +19,10 @@ export function idRows(dialect: Dialect, ids: readonly number[]): RawBuilder<num
 export function inIdSet(dialect: Dialect, column: string, ids: readonly number[]): RawBuilder<boolean> {
   return dialect === 'sqlite' ? sql<boolean>`${sql.ref(column)} in (${idRows(dialect, ids)})` : sql<boolean>`${sql.ref(column)} = any(${[...ids]}::bigint[])`;
 }
+
+/** The condition "`column` is one of `codes`", as one parameter like `inIdSet`. */
+export function inCodeSet(dialect: Dialect, column: string, codes: readonly string[]): RawBuilder<boolean> {
+  return dialect === 'sqlite'
+    ? sql<boolean>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(codes)}))`
+    : sql<boolean>`${sql.ref(column)} = any(${[...codes]}::text[])`;
+}

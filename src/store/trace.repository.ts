@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { TraceDirection } from '../domain/trace.js';
 import type { Dialect } from './db.js';
-import { idRows, inIdSet } from './id-set.js';
+import { idRows, inCodeSet, inIdSet } from './id-set.js';
 import type { LotRow } from './lots.repository.js';
 import type { PartyMovementsTable } from './schema.js';
 import type { Tx } from './transaction.js';
@@ -37,7 +37,20 @@ export async function closureLots(db: Tx, dialect: Dialect, rootIds: readonly nu
   const inClosure = dialect === 'postgres' ? sql`lots.id = any(array(${members}))` : sql`lots.id in (${members})`;
   const { rows } = await sql<ClosureLot>`with recursive ${ctes}
     select lots.*, items.uom from lots join items on items.sku = lots.sku where ${inClosure}`.execute(db);
-  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+  for (const r of rows) r.id = Number(r.id);
+  return rows;
+}
+
+/**
+ * PostgreSQL returns bigints as text. Converted in place: a hub trace reads tens of thousands of
+ * rows, and a copy of each would cost more than reading it.
+ */
+function withNumbers<R extends { lot_id: number; quantity: number }>(rows: R[]): R[] {
+  for (const r of rows) {
+    r.lot_id = Number(r.lot_id);
+    r.quantity = Number(r.quantity);
+  }
+  return rows;
 }
 
 export interface LinkRow {
@@ -51,7 +64,12 @@ export interface LinkRow {
 export async function linksWithin(db: Tx, dialect: Dialect, lotIds: readonly number[]): Promise<LinkRow[]> {
   const { rows } = await sql<LinkRow>`select from_lot_id, to_lot_id, quantity, event_id from lot_links
     where ${inIdSet(dialect, 'from_lot_id', lotIds)} and ${inIdSet(dialect, 'to_lot_id', lotIds)}`.execute(db);
-  return rows.map((r) => ({ ...r, from_lot_id: Number(r.from_lot_id), to_lot_id: Number(r.to_lot_id), quantity: Number(r.quantity) }));
+  for (const r of rows) {
+    r.from_lot_id = Number(r.from_lot_id);
+    r.to_lot_id = Number(r.to_lot_id);
+    r.quantity = Number(r.quantity);
+  }
+  return rows;
 }
 
 export interface FlowRow {
@@ -67,7 +85,7 @@ export interface FlowRow {
 export async function flowsOf(db: Tx, dialect: Dialect, lotIds: readonly number[]): Promise<FlowRow[]> {
   const { rows } = await sql<FlowRow>`select lot_id, movement, quantity from lot_flows
     where ${inIdSet(dialect, 'lot_id', lotIds)}`.execute(db);
-  return rows.map((r) => ({ lot_id: Number(r.lot_id), movement: r.movement, quantity: Number(r.quantity) }));
+  return withNumbers(rows);
 }
 
 export interface BalanceOfLot {
@@ -79,7 +97,7 @@ export interface BalanceOfLot {
 export async function balancesOf(db: Tx, dialect: Dialect, lotIds: readonly number[]): Promise<BalanceOfLot[]> {
   const { rows } = await sql<BalanceOfLot>`select lot_id, location, quantity from balances
     where ${inIdSet(dialect, 'lot_id', lotIds)} and quantity <> 0 order by lot_id, location`.execute(db);
-  return rows.map((r) => ({ ...r, lot_id: Number(r.lot_id), quantity: Number(r.quantity) }));
+  return withNumbers(rows);
 }
 
 export type MovementRow = Omit<PartyMovementsTable, 'seq' | 'line_no'>;
@@ -92,5 +110,20 @@ export async function partyMovementsOf(db: Tx, dialect: Dialect, lotIds: readonl
   const { rows } = await sql<MovementRow>`select event_id, type, time, lot_id, location, quantity, documents, shipment_id, party
     from party_movements where ${inIdSet(dialect, 'lot_id', lotIds)}
     order by seq, line_no`.execute(db);
-  return rows.map((r) => ({ ...r, lot_id: Number(r.lot_id), quantity: Number(r.quantity) }));
+  return withNumbers(rows);
+}
+
+export interface PartyContact {
+  code: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+}
+
+/** The contact data of the movements' parties: a hub trace names a thousand customers or more. */
+export async function partiesOf(db: Tx, dialect: Dialect, codes: readonly string[]): Promise<PartyContact[]> {
+  if (codes.length === 0) return [];
+  const { rows } = await sql<PartyContact>`select code, name, email, phone, address from parties where ${inCodeSet(dialect, 'code', codes)}`.execute(db);
+  return rows;
 }
