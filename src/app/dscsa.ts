@@ -88,7 +88,7 @@ export async function shipmentDscsa(app: App, id: string): Promise<DscsaView> {
     for (const m of trace.movements) {
       if (m.type !== 'receipt') continue;
       const l = byId.get(m.lot_id)!;
-      add(m.lot_id, { type: 'receipt', sku: l.sku, lot: l.code, event: m.event_id, date: day(m.time), quantity: fromMicro(m.quantity), from: partner(m.party), location: m.location, documents: parseDocuments(m.documents), inputs: [] });
+      add(m.lot_id, { type: 'receipt', sku: l.sku, lot: l.code, event: m.event_id, date: day(m.time), quantity: fromMicro(m.quantity), from: partner(m.party), location: m.location, documents: m.documents, inputs: [] });
     }
     for (const l of trace.lots) {
       const e = made.get(l.created_event_id);

@@ -2,13 +2,12 @@ import { Invalid, NotFound } from '../domain/errors.js';
 import type { DocumentRef, Movement } from '../domain/ledger.js';
 import { lotStatus, type LotStatus } from '../domain/lot-status.js';
 import { fromMicro } from '../domain/quantity.js';
-import { flowsOf, massBalance, placeLots, type MassBalance, type Placement, type TraceDirection } from '../domain/trace.js';
+import { addFlow, massBalance, noFlows, placeLots, type Flows, type MassBalance, type Placement, type TraceDirection } from '../domain/trace.js';
 import { findLots, type LotRow } from '../store/lots.repository.js';
-import { balancesOf, closureLots, partiesOf, type PartyContact, flowsOf as flowRows, linksWithin, partyMovementsOf, type BalanceOfLot, type ClosureLot, type LinkRow, type MovementRow } from '../store/trace.repository.js';
-import { inReadTransaction, type Tx } from '../store/transaction.js';
+import { traceRows, type BalanceOfLot, type ClosureLot, type LinkRow, type MovementRow, type PartyContact } from '../store/trace.repository.js';
+import type { Tx } from '../store/transaction.js';
 import type { App } from './context.js';
 import { lotLabel } from './references.js';
-import { parseDocuments } from './views.js';
 
 /** Everything known about the closure of some lots, in micro-units, before it is shaped for output. */
 export interface TraceData {
@@ -25,34 +24,24 @@ export interface TraceData {
 
 /**
  * Collects the closure of the roots and its receipts, shipments, returns, stock and mass balance
- * in a fixed number of statements (seven) whatever the size of the closure.
+ * in one statement whatever the size of the closure (see `traceRows`).
  */
 export async function collectTrace(app: App, trx: Tx, roots: readonly LotRow[], direction: TraceDirection): Promise<TraceData> {
-  const { dialect } = app.store;
   const rootIds = roots.map((r) => r.id);
-  const lots = await closureLots(trx, dialect, rootIds, direction);
-  const ids = lots.map((l) => l.id);
-  const links = await linksWithin(trx, dialect, ids);
-  const flows = await flowRows(trx, dialect, ids);
-  const balances = await balancesOf(trx, dialect, ids);
-  const movements = await partyMovementsOf(trx, dialect, ids);
-  const parties = new Map((await partiesOf(trx, dialect, [...new Set(movements.map((m) => m.party))])).map((p) => [p.code, p]));
-
-  const sums = new Map<number, [Movement, number][]>();
-  for (const f of flows) {
-    const list = sums.get(f.lot_id) ?? [];
-    list.push([f.movement as Movement, f.quantity]);
-    sums.set(f.lot_id, list);
-  }
+  const { lots, links, flows, balances, movements, parties } = await traceRows(trx, app.store.dialect, rootIds, direction);
+  const flowsByLot = new Map<number, Flows>();
+  for (const l of lots) flowsByLot.set(l.id, noFlows());
+  for (const f of flows) addFlow(flowsByLot.get(f.lot_id)!, f.movement as Movement, f.quantity);
   const onHand = new Map<number, number>();
   for (const b of balances) onHand.set(b.lot_id, (onHand.get(b.lot_id) ?? 0) + b.quantity);
-  const balanceByLot = new Map(ids.map((id) => [id, massBalance(flowsOf(sums.get(id) ?? []), onHand.get(id) ?? 0)]));
+  const balanceByLot = new Map<number, MassBalance>();
+  for (const l of lots) balanceByLot.set(l.id, massBalance(flowsByLot.get(l.id)!, onHand.get(l.id) ?? 0));
   const placement = placeLots(
     rootIds,
     links.map((l) => ({ fromLotId: l.from_lot_id, toLotId: l.to_lot_id })),
     direction,
   );
-  return { roots: [...roots], lots, placement, links, balances, movements, parties, balanceByLot };
+  return { roots: [...roots], lots, placement, links, balances, movements, parties: new Map(parties.map((p) => [p.code, p])), balanceByLot };
 }
 
 /** Resolves `{sku, lot}` references to lot rows; unknown lots are reported by `path`. */
@@ -189,8 +178,8 @@ export function customerExposures(data: TraceData): Map<string, Exposure> {
 
 /** Shapes collected trace data for clients: codes instead of ids, decimal quantities. */
 export function traceView(data: TraceData, direction: TraceDirection, today: string): TraceView {
-  // A hub trace shapes tens of thousands of rows: each lot's reference and each event's parsed
-  // documents are built once and shared by every row that mentions them.
+  // A hub trace shapes tens of thousands of rows: each lot's reference is built once and shared by
+  // every row that mentions it.
   const byId = new Map<number, ClosureLot>();
   const refs = new Map<number, LotRef>();
   for (const l of data.lots) {
@@ -198,12 +187,6 @@ export function traceView(data: TraceData, direction: TraceDirection, today: str
     refs.set(l.id, { sku: l.sku, lot: l.code });
   }
   const ref = (id: number): LotRef => refs.get(id)!;
-  const documentsOf = new Map<string, DocumentRef[]>();
-  const documents = (m: MovementRow): DocumentRef[] => {
-    let d = documentsOf.get(m.event_id);
-    if (!d) documentsOf.set(m.event_id, (d = parseDocuments(m.documents)));
-    return d;
-  };
   const onHandOf = new Map<number, number>();
   for (const b of data.balances) onHandOf.set(b.lot_id, (onHandOf.get(b.lot_id) ?? 0) + b.quantity);
   const statusOf = (l: LotRow) => lotStatus({ holdState: l.hold_state, expiryDate: l.expiry_date }, onHandOf.get(l.id) ?? 0, today);
@@ -236,9 +219,9 @@ export function traceView(data: TraceData, direction: TraceDirection, today: str
     const lot = byId.get(m.lot_id)!;
     if (m.type === 'receipt') {
       const supplierName = data.parties.get(m.party)?.name ?? m.party;
-      receipts.push({ sku: lot.sku, lot: lot.code, event: m.event_id, supplier: m.party, supplierName, supplierLot: lot.supplier_lot, location: m.location, quantity: fromMicro(m.quantity), time: m.time, documents: documents(m) });
+      receipts.push({ sku: lot.sku, lot: lot.code, event: m.event_id, supplier: m.party, supplierName, supplierLot: lot.supplier_lot, location: m.location, quantity: fromMicro(m.quantity), time: m.time, documents: m.documents });
     } else if (m.type === 'shipment') {
-      shipments.push({ sku: lot.sku, lot: lot.code, uom: lot.uom, event: m.event_id, customer: m.party, location: m.location, quantity: fromMicro(-m.quantity), time: m.time, documents: documents(m) });
+      shipments.push({ sku: lot.sku, lot: lot.code, uom: lot.uom, event: m.event_id, customer: m.party, location: m.location, quantity: fromMicro(-m.quantity), time: m.time, documents: m.documents });
     } else {
       returns.push({ sku: lot.sku, lot: lot.code, event: m.event_id, customer: m.party, location: m.location, shipment: m.shipment_id, quantity: fromMicro(m.quantity), time: m.time });
     }
@@ -284,9 +267,14 @@ const DIRECTIONS: readonly TraceDirection[] = ['backward', 'forward', 'both'];
 /** Where a lot came from and/or where it went: the genealogy closure with suppliers, customers and stock. */
 export async function traceLot(app: App, sku: string, lot: string, direction: TraceDirection = 'both'): Promise<TraceView> {
   if (!DIRECTIONS.includes(direction)) throw Invalid.at('direction', `must be one of ${DIRECTIONS.join(', ')}`);
-  const data = await inReadTransaction(app.store, async (trx) => {
-    const roots = await resolveLots(trx, [{ sku, lot }], 'not_found');
-    return collectTrace(app, trx, roots, direction);
-  });
-  return traceView(data, direction, app.today());
+  return traceView(await traceOf(app, { sku, lot }, direction), direction, app.today());
+}
+
+/**
+ * The trace data of one lot: two statements and no transaction — the trace statement is its own
+ * consistent snapshot, and what it reads of the root (its id) never changes.
+ */
+export async function traceOf(app: App, root: LotRef, direction: TraceDirection): Promise<TraceData> {
+  const roots = await resolveLots(app.store.db, [root], 'not_found');
+  return collectTrace(app, app.store.db, roots, direction);
 }

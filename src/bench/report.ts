@@ -15,10 +15,10 @@ const int = (x: number) => Math.round(x).toLocaleString('en-US');
 const ratio = (x: number) => (Number.isFinite(x) ? `${x >= 10 ? x.toFixed(0) : x.toFixed(1)}×` : '—');
 const check = (ok: boolean) => (ok ? 'yes' : 'NO');
 
-export function resultRows(r: BenchResult): Row[] {
+function traceRows(traces: NonNullable<BenchResult['traces']>): Row[] {
   const rows: Row[] = [];
   const traceTarget = { small: 5, medium: 50, hub: 500 } as const;
-  for (const t of r.traces) {
+  for (const t of traces.figures) {
     const target = traceTarget[t.sizeClass];
     rows.push([
       `trace ${t.direction}, ${SIZE_CLASSES[t.sizeClass]} (n=${t.trace.n}, closure ${t.closure.min}–${t.closure.max})`,
@@ -37,13 +37,22 @@ export function resultRows(r: BenchResult): Row[] {
       `${check(t.perNodeRatio >= 20)}; ${check(t.statements.length === 1)}`,
     ]);
   }
-  const statementCounts = new Set(r.traces.flatMap((t) => t.statements));
+  const statementCounts = new Set(traces.figures.flatMap((t) => t.statements));
   rows.push(['statements per trace, all sizes', [...statementCounts].join(', '), '', '', 'independent of closure size', check(statementCounts.size === 1)]);
-  rows.push(['identical closures (trace, in-memory, per-node)', `${r.closuresChecked - r.closureMismatches} of ${r.closuresChecked}`, '', '', 'all', check(r.closureMismatches === 0)]);
-  rows.push([`recall drill (forward, up to ${r.recall.maxLots} lots)`, lat(r.recall.drill), '', '', '', '']);
-  rows.push(['recall report JSON', lat(r.recall.json), '', '', 'p99 ≤ 250 ms (≤10 000 lots)', check(r.recall.json.p99 <= 250)]);
-  rows.push(['recall report CSV', lat(r.recall.csv), '', '', '', '']);
-  const i = r.ingestion;
+  rows.push(['identical closures (trace, in-memory, per-node)', `${traces.closuresChecked - traces.closureMismatches} of ${traces.closuresChecked}`, '', '', 'all', check(traces.closureMismatches === 0)]);
+  return rows;
+}
+
+function recallRows(recall: NonNullable<BenchResult['recall']>): Row[] {
+  return [
+    [`recall drill (forward, up to ${recall.maxLots} lots)`, lat(recall.drill), '', '', '', ''],
+    ['recall report JSON', lat(recall.json), '', '', 'p99 ≤ 250 ms (≤10 000 lots)', check(recall.json.p99 <= 250)],
+    ['recall report CSV', lat(recall.csv), '', '', '', ''],
+  ];
+}
+
+function ingestionRows(i: NonNullable<BenchResult['ingestion']>): Row[] {
+  const rows: Row[] = [];
   rows.push(['ingestion batched (recordEvents), full database', `${int(i.batchedFull.linesPerSecond)} lines/s, ${int(i.batchedFull.eventsPerSecond)} events/s`, `bare insert ${int(i.bare.linesPerSecond)} lines/s`, `${(i.batchedFull.linesPerSecond / i.bare.linesPerSecond).toFixed(2)}× of bare`, '≥ 50 000 lines/s; ≥ 0.2× bare', `${check(i.batchedFull.linesPerSecond >= 50_000)}; ${check(i.batchedFull.linesPerSecond / i.bare.linesPerSecond >= 0.2)}`]);
   rows.push(['ingestion one event per transaction, full database', `${int(i.oneByOneFull.eventsPerSecond)} events/s, ${int(i.oneByOneFull.linesPerSecond)} lines/s`, '', '', '≥ 5 000 events/s', check(i.oneByOneFull.eventsPerSecond >= 5000)]);
   if (i.batchedEmpty && i.oneByOneEmpty) {
@@ -52,8 +61,16 @@ export function resultRows(r: BenchResult): Row[] {
     rows.push(['ingestion batched, empty database', `${int(i.batchedEmpty.linesPerSecond)} lines/s`, '', `full = ${b.toFixed(2)}× empty`, 'full within 20% of empty', check(b >= 0.8)]);
     rows.push(['ingestion one per transaction, empty database', `${int(i.oneByOneEmpty.eventsPerSecond)} events/s`, '', `full = ${o.toFixed(2)}× empty`, 'full within 20% of empty', check(o >= 0.8)]);
   }
-  rows.push(['FEFO allocation (10-line orders, balance projection)', `${int(r.fefo.linesPerSecond)} lines/s`, `ledger-summed ${int(r.fefo.ledgerSumLinesPerSecond)} lines/s`, `${ratio(r.fefo.linesPerSecond / r.fefo.ledgerSumLinesPerSecond)} faster; picks ${r.fefo.identical ? 'identical' : 'DIFFER'}`, '≥ 10 000 lines/s', check(r.fefo.linesPerSecond >= 10_000 && r.fefo.identical)]);
-  rows.push(['expiry list (30 days, page of 100)', lat(r.expiry), '', '', 'p99 ≤ 20 ms', check(r.expiry.p99 <= 20)]);
+  return rows;
+}
+
+export function resultRows(r: BenchResult): Row[] {
+  const rows: Row[] = [];
+  if (r.traces) rows.push(...traceRows(r.traces));
+  if (r.recall) rows.push(...recallRows(r.recall));
+  if (r.ingestion) rows.push(...ingestionRows(r.ingestion));
+  if (r.fefo) rows.push(['FEFO allocation (10-line orders, balance projection)', `${int(r.fefo.linesPerSecond)} lines/s`, `ledger-summed ${int(r.fefo.ledgerSumLinesPerSecond)} lines/s`, `${ratio(r.fefo.linesPerSecond / r.fefo.ledgerSumLinesPerSecond)} faster; picks ${r.fefo.identical ? 'identical' : 'DIFFER'}`, '≥ 10 000 lines/s', check(r.fefo.linesPerSecond >= 10_000 && r.fefo.identical)]);
+  if (r.expiry) rows.push(['expiry list (30 days, page of 100)', lat(r.expiry), '', '', 'p99 ≤ 20 ms', check(r.expiry.p99 <= 20)]);
   rows.push(['peak RSS', `${int(r.peakRssBytes / 2 ** 20)} MiB`, '', '', '', '']);
   rows.push(['database size on disk', `${(r.databaseBytes / 2 ** 30).toFixed(2)} GiB`, '', '', '', '']);
   return rows;

@@ -8,7 +8,7 @@ import { recallReport } from '../app/reports/recall-report.js';
 import { listExpiry } from '../app/expiry.js';
 import { allocate, type Candidate } from '../domain/fefo.js';
 import { allocateLines, customerPolicy, pickableBySku } from '../app/reservations.js';
-import { collectTrace, resolveLots, traceView } from '../app/trace.js';
+import { traceOf, traceView } from '../app/trace.js';
 import { addDays } from '../domain/dates.js';
 import { toMicro } from '../domain/quantity.js';
 import type { TraceDirection } from '../domain/trace.js';
@@ -37,16 +37,19 @@ export interface TraceFigures {
   memoryRatio: number;
 }
 
+/** The parts of a run; `--only` measures some of them (the trace roots are picked for recalls too). */
+export const BENCH_PARTS = ['traces', 'recalls', 'fefo', 'expiry', 'ingestion'] as const;
+export type BenchPart = (typeof BENCH_PARTS)[number];
+
 export interface BenchResult {
   dialect: 'sqlite' | 'postgres';
   dataset: { lots: number; events: number; lines: number; links: number; balances: number };
-  traces: TraceFigures[];
-  closuresChecked: number;
-  closureMismatches: number;
-  recall: { drill: Latency; json: Latency; csv: Latency; maxLots: number };
-  ingestion: { batchedFull: IngestionFigures; oneByOneFull: IngestionFigures; bare: IngestionFigures; batchedEmpty?: IngestionFigures; oneByOneEmpty?: IngestionFigures };
-  fefo: { linesPerSecond: number; ledgerSumLinesPerSecond: number; lines: number; identical: boolean };
-  expiry: Latency;
+  /** The figures of the parts measured (all of them unless `--only`). */
+  traces?: { figures: TraceFigures[]; closuresChecked: number; closureMismatches: number };
+  recall?: { drill: Latency; json: Latency; csv: Latency; maxLots: number };
+  ingestion?: { batchedFull: IngestionFigures; oneByOneFull: IngestionFigures; bare: IngestionFigures; batchedEmpty?: IngestionFigures; oneByOneEmpty?: IngestionFigures };
+  fefo?: { linesPerSecond: number; ledgerSumLinesPerSecond: number; lines: number; identical: boolean };
+  expiry?: Latency;
   peakRssBytes: number;
   databaseBytes: number;
   seconds: number;
@@ -56,6 +59,8 @@ export interface BenchOptions {
   url: string;
   /** A database with the same master data and no history, to compare ingestion with (omit to skip). */
   emptyUrl?: string;
+  /** The parts to measure; all by default. */
+  parts?: readonly BenchPart[];
   seed?: number;
   /** Traces measured per size class and direction, and how many of them the per-node walk repeats. */
   samples?: { small: number; medium: number; hub: number; perNode: number };
@@ -95,7 +100,7 @@ async function datasetCounts(app: App): Promise<BenchResult['dataset']> {
 
 /** The trace exactly as `traceLot` runs it, keeping the closure's ids to compare with the baselines. */
 async function traceOnce(app: App, root: Root, direction: TraceDirection): Promise<number[]> {
-  const data = await inReadTransaction(app.store, async (trx) => collectTrace(app, trx, await resolveLots(trx, [{ sku: root.sku, lot: root.code }], 'not_found'), direction));
+  const data = await traceOf(app, { sku: root.sku, lot: root.code }, direction);
   traceView(data, direction, app.today());
   return data.lots.map((l) => l.id);
 }
@@ -146,9 +151,9 @@ async function lotsById(app: App, ids: readonly number[]): Promise<Map<number, R
 
 const median = (xs: number[]) => latency(xs).p50;
 
-async function measureTraces(app: App, counter: Counter, g: Genealogy, random: Random, samples: NonNullable<BenchOptions['samples']>, log: (m: string) => void) {
-  const groups = pickRoots(g, random, samples);
-  const roots = await lotsById(app, [...groups.values()].flatMap((e) => e.ids));
+type RootGroups = ReturnType<typeof pickRoots>;
+
+async function measureTraces(app: App, counter: Counter, g: Genealogy, groups: RootGroups, roots: Map<number, Root>, samples: NonNullable<BenchOptions['samples']>, log: (m: string) => void): Promise<NonNullable<BenchResult['traces']>> {
   const seen = new Uint8Array(g.maxLotId + 1);
   // Warm caches and the JIT on a few traces first.
   for (const e of [...groups.values()].slice(0, 2)) for (const id of e.ids.slice(0, 5)) await traceOnce(app, roots.get(id)!, 'both');
@@ -197,10 +202,10 @@ async function measureTraces(app: App, counter: Counter, g: Genealogy, random: R
       figures.push(f);
     }
   }
-  return { figures, checked, mismatches, groups, roots };
+  return { figures, closuresChecked: checked, closureMismatches: mismatches };
 }
 
-async function measureRecalls(app: App, roots: Root[]): Promise<BenchResult['recall']> {
+async function measureRecalls(app: App, roots: Root[]): Promise<NonNullable<BenchResult['recall']>> {
   const drill: number[] = [];
   const json: number[] = [];
   const csv: number[] = [];
@@ -220,7 +225,7 @@ async function measureRecalls(app: App, roots: Root[]): Promise<BenchResult['rec
  * projection) against on hand summed from the ledger lines at query time. Both allocate with the
  * same algorithm, so their picks must be identical.
  */
-async function measureFefo(app: App, random: Random, orders: number): Promise<BenchResult['fefo']> {
+async function measureFefo(app: App, random: Random, orders: number): Promise<NonNullable<BenchResult['fefo']>> {
   const master = await loadMaster(app);
   const policy = customerPolicy(undefined, app.today());
   const orderLines = Array.from({ length: orders }, () => Array.from({ length: 10 }, () => ({ sku: random.pick(master.finished), quantity: toMicro(random.int(1, 200)) })));
@@ -310,44 +315,49 @@ async function ingestion(url: string, random: Random, rounds: { batched: number;
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const started = performance.now();
   const log = options.log ?? (() => {});
+  const parts = new Set(options.parts ?? BENCH_PARTS);
   const random = new Random(options.seed ?? 7);
   const samples = options.samples ?? { small: 300, medium: 100, hub: 20, perNode: 20 };
   const counter = new Counter();
   const app = await openBenchApp(options.url, counter);
+  const result: BenchResult = { dialect: app.store.dialect, dataset: await datasetCounts(app), peakRssBytes: 0, databaseBytes: 0, seconds: 0 };
   try {
-    const dataset = await datasetCounts(app);
+    const { dataset } = result;
     log(`dataset: ${dataset.lots} lots, ${dataset.events} events, ${dataset.lines} lines, ${dataset.links} links`);
-    const g = await loadGenealogy(app.store.db);
-    log('genealogy loaded into memory');
-    const traces = await measureTraces(app, counter, g, random, samples, log);
-    const recallRoots = [...(traces.groups.get('small:forward')?.ids.slice(0, Math.ceil((options.recalls ?? 40) / 2)) ?? []), ...(traces.groups.get('medium:forward')?.ids.slice(0, Math.floor((options.recalls ?? 40) / 2)) ?? [])];
-    const recall = await measureRecalls(app, recallRoots.map((id) => traces.roots.get(id)!));
-    log(`recall drill p99 ${recall.drill.p99.toFixed(1)} ms, JSON p99 ${recall.json.p99.toFixed(1)} ms`);
-    const fefo = await measureFefo(app, random, options.fefoOrders ?? 200);
-    log(`FEFO ${Math.round(fefo.linesPerSecond)} lines/s (ledger-summed ${Math.round(fefo.ledgerSumLinesPerSecond)})`);
-    const expiry = await measureExpiry(app, random, options.expiryQueries ?? 150);
+    if (parts.has('traces') || parts.has('recalls')) {
+      const g = await loadGenealogy(app.store.db);
+      log('genealogy loaded into memory');
+      const groups = pickRoots(g, random, samples);
+      const roots = await lotsById(app, [...groups.values()].flatMap((e) => e.ids));
+      if (parts.has('traces')) result.traces = await measureTraces(app, counter, g, groups, roots, samples, log);
+      if (parts.has('recalls')) {
+        const n = options.recalls ?? 40;
+        const recallRoots = [...(groups.get('small:forward')?.ids.slice(0, Math.ceil(n / 2)) ?? []), ...(groups.get('medium:forward')?.ids.slice(0, Math.floor(n / 2)) ?? [])];
+        const recall = await measureRecalls(app, recallRoots.map((id) => roots.get(id)!));
+        log(`recall drill p99 ${recall.drill.p99.toFixed(1)} ms, JSON p99 ${recall.json.p99.toFixed(1)} ms`);
+        result.recall = recall;
+      }
+    }
+    if (parts.has('fefo')) {
+      const fefo = await measureFefo(app, random, options.fefoOrders ?? 200);
+      log(`FEFO ${Math.round(fefo.linesPerSecond)} lines/s (ledger-summed ${Math.round(fefo.ledgerSumLinesPerSecond)})`);
+      result.fefo = fefo;
+    }
+    if (parts.has('expiry')) result.expiry = await measureExpiry(app, random, options.expiryQueries ?? 150);
     await app.close();
 
-    const rounds = options.ingestionRounds ?? { batched: 2000, oneByOne: 500 };
-    const full = await ingestion(options.url, random, rounds, log);
-    const empty = options.emptyUrl ? await ingestion(options.emptyUrl, random, rounds, log) : undefined;
+    if (parts.has('ingestion')) {
+      const rounds = options.ingestionRounds ?? { batched: 2000, oneByOne: 500 };
+      const full = await ingestion(options.url, random, rounds, log);
+      const empty = options.emptyUrl ? await ingestion(options.emptyUrl, random, rounds, log) : undefined;
+      result.ingestion = { batchedFull: full.batched, oneByOneFull: full.oneByOne, bare: full.bare!, batchedEmpty: empty?.batched, oneByOneEmpty: empty?.oneByOne };
+    }
     const sizeApp = await openApp({ databaseUrl: options.url });
-    const dbBytes = await databaseBytes(sizeApp, options.url);
+    result.databaseBytes = await databaseBytes(sizeApp, options.url);
     await sizeApp.close();
-    return {
-      dialect: app.store.dialect,
-      dataset,
-      traces: traces.figures,
-      closuresChecked: traces.checked,
-      closureMismatches: traces.mismatches,
-      recall,
-      ingestion: { batchedFull: full.batched, oneByOneFull: full.oneByOne, bare: full.bare!, batchedEmpty: empty?.batched, oneByOneEmpty: empty?.oneByOne },
-      fefo,
-      expiry,
-      peakRssBytes: process.resourceUsage().maxRSS * 1024,
-      databaseBytes: dbBytes,
-      seconds: (performance.now() - started) / 1000,
-    };
+    result.peakRssBytes = process.resourceUsage().maxRSS * 1024;
+    result.seconds = (performance.now() - started) / 1000;
+    return result;
   } finally {
     await app.close().catch(() => {});
   }

@@ -1,57 +1,12 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql, type RawBuilder } from 'kysely';
+import type { DocumentRef } from '../domain/ledger.js';
 import type { TraceDirection } from '../domain/trace.js';
 import type { Dialect } from './db.js';
-import { idRows, inCodeSet, inIdSet } from './id-set.js';
 import type { LotRow } from './lots.repository.js';
-import type { PartyMovementsTable } from './schema.js';
 import type { Tx } from './transaction.js';
 
 /** A lot of a trace's closure, with its item's unit of measure. */
 export type ClosureLot = LotRow & { uom: string };
-
-/**
- * The lots reachable from the roots over genealogy links, in one recursive statement. UNION (not
- * UNION ALL) makes each lot enter the recursion once, so cycles from rework terminate.
- */
-export async function closureLots(db: Tx, dialect: Dialect, rootIds: readonly number[], direction: TraceDirection): Promise<ClosureLot[]> {
-  const roots = idRows(dialect, rootIds);
-  const backward = sql`backward(lot_id) as (
-      ${roots}
-      union
-      select l.from_lot_id from lot_links l join backward b on l.to_lot_id = b.lot_id)`;
-  const forward = sql`forward(lot_id) as (
-      ${roots}
-      union
-      select l.to_lot_id from lot_links l join forward f on l.from_lot_id = f.lot_id)`;
-  const ctes = direction === 'backward' ? backward : direction === 'forward' ? forward : sql`${backward}, ${forward}`;
-  const members =
-    direction === 'backward'
-      ? sql`select lot_id from backward`
-      : direction === 'forward'
-        ? sql`select lot_id from forward`
-        : sql`select lot_id from backward union select lot_id from forward`;
-  // PostgreSQL cannot size a recursive CTE (it guesses thousands of rows), so on a ledger of tens of
-  // thousands of lots it joins the closure to lots by hashing a full scan of lots, paid by every
-  // trace however small (20 000 lots: 1.2 of a small trace's 3 ms). Turned into an array, the
-  // closure becomes an index condition on lots' primary key.
-  const inClosure = dialect === 'postgres' ? sql`lots.id = any(array(${members}))` : sql`lots.id in (${members})`;
-  const { rows } = await sql<ClosureLot>`with recursive ${ctes}
-    select lots.*, items.uom from lots join items on items.sku = lots.sku where ${inClosure}`.execute(db);
-  for (const r of rows) r.id = Number(r.id);
-  return rows;
-}
-
-/**
- * PostgreSQL returns bigints as text. Converted in place: a hub trace reads tens of thousands of
- * rows, and a copy of each would cost more than reading it.
- */
-function withNumbers<R extends { lot_id: number; quantity: number }>(rows: R[]): R[] {
-  for (const r of rows) {
-    r.lot_id = Number(r.lot_id);
-    r.quantity = Number(r.quantity);
-  }
-  return rows;
-}
 
 export interface LinkRow {
   from_lot_id: number;
@@ -60,32 +15,11 @@ export interface LinkRow {
   event_id: string;
 }
 
-/** Genealogy links with both ends inside the set. */
-export async function linksWithin(db: Tx, dialect: Dialect, lotIds: readonly number[]): Promise<LinkRow[]> {
-  const { rows } = await sql<LinkRow>`select from_lot_id, to_lot_id, quantity, event_id from lot_links
-    where ${inIdSet(dialect, 'from_lot_id', lotIds)} and ${inIdSet(dialect, 'to_lot_id', lotIds)}`.execute(db);
-  for (const r of rows) {
-    r.from_lot_id = Number(r.from_lot_id);
-    r.to_lot_id = Number(r.to_lot_id);
-    r.quantity = Number(r.quantity);
-  }
-  return rows;
-}
-
+/** The sum of a lot's ledger lines of one movement (the lot-flow projection). */
 export interface FlowRow {
   lot_id: number;
   movement: string;
   quantity: number;
-}
-
-/**
- * Sums of ledger lines per lot and movement for the set, from the lot-flow projection: one row per
- * (lot, movement) however many lines a hub lot has.
- */
-export async function flowsOf(db: Tx, dialect: Dialect, lotIds: readonly number[]): Promise<FlowRow[]> {
-  const { rows } = await sql<FlowRow>`select lot_id, movement, quantity from lot_flows
-    where ${inIdSet(dialect, 'lot_id', lotIds)}`.execute(db);
-  return withNumbers(rows);
 }
 
 export interface BalanceOfLot {
@@ -94,23 +28,19 @@ export interface BalanceOfLot {
   quantity: number;
 }
 
-export async function balancesOf(db: Tx, dialect: Dialect, lotIds: readonly number[]): Promise<BalanceOfLot[]> {
-  const { rows } = await sql<BalanceOfLot>`select lot_id, location, quantity from balances
-    where ${inIdSet(dialect, 'lot_id', lotIds)} and quantity <> 0 order by lot_id, location`.execute(db);
-  return withNumbers(rows);
-}
-
-export type MovementRow = Omit<PartyMovementsTable, 'seq' | 'line_no'>;
-
-/**
- * Receipts, shipments and customer returns of the set's lots from the party-movement projection
- * (reversed events are not in it), in ledger order: a contiguous range of the projection per lot.
- */
-export async function partyMovementsOf(db: Tx, dialect: Dialect, lotIds: readonly number[]): Promise<MovementRow[]> {
-  const { rows } = await sql<MovementRow>`select event_id, type, time, lot_id, location, quantity, documents, shipment_id, party
-    from party_movements where ${inIdSet(dialect, 'lot_id', lotIds)}
-    order by seq, line_no`.execute(db);
-  return withNumbers(rows);
+/** A receipt, shipment or customer-return line of a lot, with its event's data. */
+export interface MovementRow {
+  seq: number;
+  line_no: number;
+  event_id: string;
+  type: 'receipt' | 'shipment' | 'return';
+  time: string;
+  lot_id: number;
+  location: string;
+  quantity: number;
+  documents: DocumentRef[];
+  shipment_id: string | null;
+  party: string;
 }
 
 export interface PartyContact {
@@ -121,9 +51,153 @@ export interface PartyContact {
   address: string | null;
 }
 
-/** The contact data of the movements' parties: a hub trace names a thousand customers or more. */
-export async function partiesOf(db: Tx, dialect: Dialect, codes: readonly string[]): Promise<PartyContact[]> {
-  if (codes.length === 0) return [];
-  const { rows } = await sql<PartyContact>`select code, name, email, phone, address from parties where ${inCodeSet(dialect, 'code', codes)}`.execute(db);
-  return rows;
+/** Everything a trace reads, for the closure of its roots. */
+export interface TraceRows {
+  lots: ClosureLot[];
+  /** Genealogy links with both ends in the closure. */
+  links: LinkRow[];
+  flows: FlowRow[];
+  /** Non-zero stock, by lot and location. */
+  balances: BalanceOfLot[];
+  /** Receipts, shipments and returns (reversed events are not in the projection), in ledger order. */
+  movements: MovementRow[];
+  /** The suppliers and customers of the movements. */
+  parties: PartyContact[];
+}
+
+/*
+ * A trace is ONE statement, whatever the size of the closure: a recursive CTE computes the closure
+ * (UNION, not UNION ALL, so each lot enters the recursion once and rework cycles terminate), and
+ * each kind of row of the closure comes back aggregated into one JSON array of arrays. Turning
+ * ten thousand result rows into JavaScript objects costs drivers a few microseconds each (more
+ * than the database's own work), where one JSON text parses at memory speed; and one statement
+ * is one round trip to PostgreSQL and one consistent snapshot without a transaction.
+ */
+
+const LOT_COLUMNS = sql`lots.id, lots.sku, lots.code, lots.origin, lots.supplier, lots.supplier_lot, lots.production_date, lots.expiry_date,
+  lots.sell_by_date, lots.hold_state, lots.hold_reason, lots.created_event_id, lots.created_at, items.uom`;
+const LINK_COLUMNS = sql`k.from_lot_id, k.to_lot_id, k.quantity, k.event_id`;
+const FLOW_COLUMNS = sql`f.lot_id, f.movement, f.quantity`;
+const BALANCE_COLUMNS = sql`b.lot_id, b.location, b.quantity`;
+const PARTY_COLUMNS = sql`p.code, p.name, p.email, p.phone, p.address`;
+// Then the documents (JSON text, embedded as JSON), the shipment and the party.
+const MOVEMENT_COLUMNS = sql`m.seq, m.line_no, m.event_id, m.type, m.time, m.lot_id, m.location, m.quantity`;
+
+/** The recursive CTEs of the closure of `roots` (rows of one column) in a direction. */
+function closureCtes(roots: RawBuilder<unknown>, direction: TraceDirection): { ctes: RawBuilder<unknown>; members: RawBuilder<unknown> } {
+  const backward = sql`backward(lot_id) as (${roots} union select k.from_lot_id from lot_links k join backward b on k.to_lot_id = b.lot_id)`;
+  const forward = sql`forward(lot_id) as (${roots} union select k.to_lot_id from lot_links k join forward f on k.from_lot_id = f.lot_id)`;
+  if (direction === 'backward') return { ctes: backward, members: sql`select lot_id from backward` };
+  if (direction === 'forward') return { ctes: forward, members: sql`select lot_id from forward` };
+  return { ctes: sql`${backward}, ${forward}`, members: sql`select lot_id from backward union select lot_id from forward` };
+}
+
+function sqliteTrace(rootIds: readonly number[], direction: TraceDirection): RawBuilder<Record<keyof TraceRows, string>> {
+  const { ctes, members } = closureCtes(sql`select value from json_each(${JSON.stringify(rootIds)})`, direction);
+  const inClosure = (column: RawBuilder<unknown>) => sql`${column} in (select lot_id from closure)`;
+  const agg = (columns: RawBuilder<unknown>) => sql`json_group_array(json_array(${columns}))`;
+  // `closure` is read by every subquery: materialised, it is computed once. The movements are
+  // read twice (rows, then their parties) rather than materialised: copying ten thousand rows
+  // into a temporary table costs more than a second pass over their index range.
+  return sql`with recursive ${ctes},
+      closure(lot_id) as materialized (${members})
+    select
+      (select ${agg(LOT_COLUMNS)} from lots join items on items.sku = lots.sku where ${inClosure(sql`lots.id`)}) as lots,
+      (select ${agg(LINK_COLUMNS)} from lot_links k where ${inClosure(sql`k.from_lot_id`)} and ${inClosure(sql`k.to_lot_id`)}) as links,
+      (select ${agg(FLOW_COLUMNS)} from lot_flows f where ${inClosure(sql`f.lot_id`)}) as flows,
+      (select ${agg(BALANCE_COLUMNS)} from balances b where ${inClosure(sql`b.lot_id`)} and b.quantity <> 0) as balances,
+      (select ${agg(sql`${MOVEMENT_COLUMNS}, json(m.documents), m.shipment_id, m.party`)} from party_movements m where ${inClosure(sql`m.lot_id`)}) as movements,
+      (select ${agg(PARTY_COLUMNS)} from parties p where p.code in (select party from party_movements where ${inClosure(sql`lot_id`)})) as parties`;
+}
+
+function postgresTrace(rootIds: readonly number[], direction: TraceDirection): RawBuilder<Record<keyof TraceRows, unknown>> {
+  const { ctes, members } = closureCtes(sql`select unnest(${[...rootIds]}::bigint[])`, direction);
+  // The closure as one array: `= any(array)` is an index condition on every table it meets,
+  // where a join to a recursive CTE (whose size PostgreSQL cannot estimate) is often planned as
+  // a hash over a full scan.
+  const inClosure = (column: RawBuilder<unknown>) => sql`${column} = any((select ids from closure)::bigint[])`;
+  const agg = (columns: RawBuilder<unknown>) => sql`coalesce(json_agg(json_build_array(${columns})), '[]'::json)`;
+  return sql`with recursive ${ctes},
+      closure as materialized (select array(${members}) as ids)
+    select
+      (select ${agg(LOT_COLUMNS)} from lots join items on items.sku = lots.sku where ${inClosure(sql`lots.id`)}) as lots,
+      (select ${agg(LINK_COLUMNS)} from lot_links k where ${inClosure(sql`k.from_lot_id`)} and ${inClosure(sql`k.to_lot_id`)}) as links,
+      (select ${agg(FLOW_COLUMNS)} from lot_flows f where ${inClosure(sql`f.lot_id`)}) as flows,
+      (select ${agg(BALANCE_COLUMNS)} from balances b where ${inClosure(sql`b.lot_id`)} and b.quantity <> 0) as balances,
+      (select ${agg(sql`${MOVEMENT_COLUMNS}, m.documents::json, m.shipment_id, m.party`)} from party_movements m where ${inClosure(sql`m.lot_id`)}) as movements,
+      (select ${agg(PARTY_COLUMNS)} from parties p where p.code = any(array(select distinct party from party_movements where ${inClosure(sql`lot_id`)}))) as parties`;
+}
+
+/** The trace statement's SQL per dialect and direction: compiled once, then bound to the roots. */
+const compiledTraces = new Map<string, { sql: string; parameters: number }>();
+
+function traceQuery(db: Tx, dialect: Dialect, rootIds: readonly number[], direction: TraceDirection): CompiledQuery {
+  const key = `${dialect}:${direction}`;
+  let text = compiledTraces.get(key);
+  if (!text) {
+    const compiled = (dialect === 'sqlite' ? sqliteTrace([], direction) : postgresTrace([], direction)).compile(db);
+    text = { sql: compiled.sql, parameters: compiled.parameters.length };
+    compiledTraces.set(key, text);
+  }
+  // Every parameter of the statement is the set of roots (once per direction walked).
+  const roots = dialect === 'sqlite' ? JSON.stringify(rootIds) : [...rootIds];
+  return CompiledQuery.raw(text.sql, Array.from({ length: text.parameters }, () => roots));
+}
+
+type Tuple = unknown[];
+
+/** SQLite hands JSON back as text; node-postgres has already parsed a `json` column. */
+const tuples = (value: unknown): Tuple[] => (typeof value === 'string' ? (JSON.parse(value) as Tuple[]) : (value as Tuple[]));
+
+/**
+ * The closure of the roots over genealogy links in a direction, with its links, lot flows, stock,
+ * party movements and parties, in one statement. Rows are built from the JSON tuples field by
+ * field (one object shape per kind, numbers kept exact: every quantity is a scaled integer well
+ * inside 2^53).
+ */
+export async function traceRows(db: Tx, dialect: Dialect, rootIds: readonly number[], direction: TraceDirection): Promise<TraceRows> {
+  const { rows } = await db.executeQuery<Record<keyof TraceRows, unknown>>(traceQuery(db, dialect, rootIds, direction));
+  const r = rows[0]!;
+  const lots = tuples(r.lots).map(
+    (t): ClosureLot => ({
+      id: t[0] as number,
+      sku: t[1] as string,
+      code: t[2] as string,
+      origin: t[3] as ClosureLot['origin'],
+      supplier: t[4] as string | null,
+      supplier_lot: t[5] as string | null,
+      production_date: t[6] as string | null,
+      expiry_date: t[7] as string | null,
+      sell_by_date: t[8] as string | null,
+      hold_state: t[9] as ClosureLot['hold_state'],
+      hold_reason: t[10] as string | null,
+      created_event_id: t[11] as string,
+      created_at: t[12] as string,
+      uom: t[13] as string,
+    }),
+  );
+  const links = tuples(r.links).map((t): LinkRow => ({ from_lot_id: t[0] as number, to_lot_id: t[1] as number, quantity: t[2] as number, event_id: t[3] as string }));
+  const flows = tuples(r.flows).map((t): FlowRow => ({ lot_id: t[0] as number, movement: t[1] as string, quantity: t[2] as number }));
+  const balances = tuples(r.balances)
+    .map((t): BalanceOfLot => ({ lot_id: t[0] as number, location: t[1] as string, quantity: t[2] as number }))
+    .sort((a, b) => a.lot_id - b.lot_id || (a.location < b.location ? -1 : a.location > b.location ? 1 : 0));
+  const movements = tuples(r.movements)
+    .map(
+      (t): MovementRow => ({
+        seq: t[0] as number,
+        line_no: t[1] as number,
+        event_id: t[2] as string,
+        type: t[3] as MovementRow['type'],
+        time: t[4] as string,
+        lot_id: t[5] as number,
+        location: t[6] as string,
+        quantity: t[7] as number,
+        documents: t[8] as DocumentRef[],
+        shipment_id: t[9] as string | null,
+        party: t[10] as string,
+      }),
+    )
+    .sort((a, b) => a.seq - b.seq || a.line_no - b.line_no);
+  const parties = tuples(r.parties).map((t): PartyContact => ({ code: t[0] as string, name: t[1] as string, email: t[2] as string | null, phone: t[3] as string | null, address: t[4] as string | null }));
+  return { lots, links, flows, balances, movements, parties };
 }

@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import pg from 'pg';
 import { generateBench, type GenerateSummary } from '../../bench/generate.js';
 import { markdownSection, resultRows, writeMarkdown } from '../../bench/report.js';
-import { runBench } from '../../bench/run.js';
+import { BENCH_PARTS, runBench, type BenchPart } from '../../bench/run.js';
 import { createStore, type Dialect } from '../../store/db.js';
 import { migrateToLatest } from '../../store/migrate.js';
 import { printJson, renderTable, type CliIo } from '../output.js';
@@ -14,6 +14,13 @@ import { CliFailure, integerOption, type CommandContext } from '../runtime.js';
 
 const DEFAULT_SIZE = 1_000_000;
 const DEFAULT_SEED = 1;
+
+function parseParts(value: string): BenchPart[] {
+  const parts = value.split(',').map((p) => p.trim());
+  const unknown = parts.filter((p) => !(BENCH_PARTS as readonly string[]).includes(p));
+  if (unknown.length > 0 || parts.length === 0) throw new CliFailure(`--only takes a comma-separated list of ${BENCH_PARTS.join(', ')} (got "${value}")`);
+  return parts as BenchPart[];
+}
 
 function parseDialect(value: string): Dialect {
   if (value !== 'sqlite' && value !== 'postgres') throw new CliFailure(`--db must be sqlite or postgres (got "${value}")`);
@@ -97,7 +104,8 @@ export function registerBench(program: Command, ctx: CommandContext): void {
     .option('--fresh', 'generate the data again even if it exists')
     .option('--no-empty', 'skip the ingestion comparison against an empty database')
     .option('--out <file>', 'markdown file to write the results into', 'docs/benchmarks.md')
-    .action(async (opts: { size: number; db: string; seed: number; fresh?: boolean; empty: boolean; out: string }) => {
+    .option('--only <parts>', `measure only some parts (${BENCH_PARTS.join(',')}); the results are printed, not written to --out`, parseParts)
+    .action(async (opts: { size: number; db: string; seed: number; fresh?: boolean; empty: boolean; out: string; only?: BenchPart[] }) => {
       const dialect = parseDialect(opts.db);
       const { io } = ctx;
       const url = await benchUrl(ctx, dialect, `lotline_bench_${opts.size}`, opts.fresh === true);
@@ -108,17 +116,21 @@ export function registerBench(program: Command, ctx: CommandContext): void {
         io.err(summaryText(generated));
       }
       let emptyUrl: string | undefined;
-      if (opts.empty) {
+      if (opts.empty && (!opts.only || opts.only.includes('ingestion'))) {
         emptyUrl = await benchUrl(ctx, dialect, `lotline_bench_empty_${process.pid}`, true);
         await generateBench(emptyUrl, { lots: 0, seed: opts.seed });
       }
       try {
-        const result = await runBench({ url, emptyUrl, log: (m) => io.err(m) });
+        const result = await runBench({ url, emptyUrl, parts: opts.only, log: (m) => io.err(m) });
         const rows = resultRows(result);
         io.out(renderTable(['Measure', 'Lotline', 'Baseline', 'Ratio', 'Target', 'Met'], rows));
         const engine = await engineVersion(url, dialect);
         const command = `npm run bench -- --size ${opts.size} --db ${dialect}`;
         const generate = generated ? `generated in ${generated.seconds.toFixed(0)} s` : undefined;
+        if (opts.only) {
+          io.err(`a run of some parts only: ${opts.out} left as it is`);
+          return;
+        }
         writeMarkdown(opts.out, `${dialect}-${opts.size}`, markdownSection(result, { command, engine, generate }));
         writeFileSync(`data/bench/result-${dialect}-${opts.size}.json`, `${JSON.stringify({ ...result, generated }, null, 2)}\n`);
         io.err(`results written to ${opts.out}`);
