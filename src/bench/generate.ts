@@ -69,11 +69,12 @@ interface Line {
 }
 
 interface EventSpec {
-  type: 'receipt' | 'production' | 'shipment' | 'transfer' | 'return';
+  type: 'receipt' | 'production' | 'shipment' | 'transfer' | 'return' | 'write_off';
   day: number;
   party?: string;
   location: string;
   toLocation?: string;
+  reason?: string;
   disposition?: string;
   shipmentId?: string;
   documents?: { type: string; number: string }[];
@@ -121,6 +122,9 @@ class Generator {
   private readonly depth: Int8Array;
   private readonly skuOf: string[];
   private readonly codeOf: string[];
+
+  /** Lots by the day index of their expiry: the daily write-off of expired stock reads one day's. */
+  private readonly expiring: number[][] = [];
 
   /** The lot of each raw item currently being used, and the last batch of each product. */
   private readonly openRawLot: Int32Array;
@@ -206,6 +210,7 @@ class Generator {
       this.transferAndSchedule(day, made);
       this.shipDue(day);
       this.returnDue(day);
+      this.writeOffExpired(day);
       if (this.lines.length >= FLUSH_LINES) await this.flush();
     }
     this.summary.lastDay = day - 1;
@@ -267,7 +272,7 @@ class Generator {
     const quantity = uses * MAX_USE * UNIT;
     const lot = this.newLot(raw.sku, code, (id, eventId) => [id, raw.sku, code, 'receipt', supplier, `SL-${id}`, addDays(date, -r.int(1, 10)), expiry, null, 'available', null, eventId, this.isoAt(day)]);
     this.usesLeft[lot.id] = uses;
-    this.expiryDay[lot.id] = day + raw.shelfLifeDays;
+    this.expires(lot.id, day + raw.shelfLifeDays);
     this.openRawLot[item] = lot.id;
     const id = this.emit({ type: 'receipt', day, party: supplier, location: PRODUCTION_SITE, documents: [{ type: 'purchase_order', number: `PO-${this.seq + 1}` }], lines: [{ lot: lot.id, location: PRODUCTION_SITE, quantity, movement: 'receipt' }] });
     lot.row(id);
@@ -316,7 +321,7 @@ class Generator {
     const out = this.newLot(product.sku, code, (id, eventId) => [id, product.sku, code, 'production', null, null, date, expiry, addDays(expiry, -product.sellByDays), 'available', null, eventId, this.isoAt(day)]);
     this.depth[out.id] = depth;
     if (depth > this.summary.maxReworkDepth) this.summary.maxReworkDepth = depth;
-    this.expiryDay[out.id] = day + product.shelfLifeDays;
+    this.expires(out.id, day + product.shelfLifeDays);
     this.lastBatch[p] = out.id;
     const id = this.emit({
       type: 'production',
@@ -404,12 +409,41 @@ class Generator {
     }
   }
 
+  private expires(lot: number, day: number): void {
+    this.expiryDay[lot] = day;
+    (this.expiring[day] ??= []).push(lot);
+  }
+
+  /**
+   * What a business runs every morning (`lotline write-offs expired`): the stock of lots that
+   * expired yesterday is written off, one event per location. Without it the retained tenth of
+   * every lot would pile up as expired stock that FEFO picking and the expiry list wade through.
+   * Stock promised to scheduled shipments stays (they leave within three weeks of production).
+   */
+  private writeOffExpired(day: number): void {
+    const expired = this.expiring[day - 1];
+    if (!expired) return;
+    delete this.expiring[day - 1];
+    for (const [location, stock, promised] of [[PRODUCTION_SITE, this.wh1, this.wh1Promised], [DISTRIBUTION_CENTRE, this.wh2, undefined]] as const) {
+      const lines: Line[] = [];
+      for (const lot of expired) {
+        const q = stock[lot]! - (promised?.[lot] ?? 0);
+        if (q <= 0) continue;
+        stock[lot]! -= q;
+        lines.push({ lot, location, quantity: -q, movement: 'write_off' });
+      }
+      if (lines.length > 0) this.emit({ type: 'write_off', day, location, reason: 'expired', lines });
+    }
+  }
+
   private returnDue(day: number): void {
     const due = this.returnQueue[day];
     if (!due) return;
     delete this.returnQueue[day];
     for (const ret of due) {
       (ret.location === PRODUCTION_SITE ? this.wh1 : this.wh2)[ret.lot]! += ret.quantity;
+      // Returned after it expired: written off with tomorrow's run.
+      if (this.expiryDay[ret.lot]! < day) (this.expiring[day] ??= []).push(ret.lot);
       this.emit({
         type: 'return',
         day,
@@ -449,7 +483,7 @@ class Generator {
       party: spec.party ?? null,
       location: spec.location,
       to_location: spec.toLocation ?? null,
-      reason: null,
+      reason: spec.reason ?? null,
       disposition: spec.disposition ?? null,
       lot_id: null,
       reverses: null,
