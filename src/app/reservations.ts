@@ -33,19 +33,23 @@ export function customerPolicy(customer: PartyRow | undefined, shipDate: string)
 export interface Pickable {
   method: AllocationMethod;
   candidates: Candidate[];
+  /** False when only the lots first in picking order were read (see `allocateOverStock`). */
+  complete: boolean;
 }
 
 /**
  * Lots of the items at a location with their free stock (on hand − reserved), per sku. `forOrder`
  * is the order allocating, if any: what it holds itself is not free either, but it is not a
- * reason to name when the lot is passed over.
+ * reason to name when the lot is passed over. With `firstLots`, only the lots first in picking
+ * order (see `pickableStock`).
  */
-export async function pickableBySku(trx: Tx, skus: readonly string[], location: string, forOrder?: string): Promise<Map<string, Pickable>> {
+export async function pickableBySku(trx: Tx, skus: readonly string[], location: string, forOrder?: string, firstLots?: number): Promise<Map<string, Pickable>> {
   const out = new Map<string, Pickable>();
-  for (const r of await pickableStock(trx, skus, location)) {
+  const { rows, complete } = await pickableStock(trx, skus, location, firstLots);
+  for (const r of rows) {
     let entry = out.get(r.sku);
     if (entry === undefined) {
-      entry = { method: r.allocation, candidates: [] };
+      entry = { method: r.allocation, candidates: [], complete: complete.has(r.sku) };
       out.set(r.sku, entry);
     }
     entry.candidates.push({
@@ -62,6 +66,42 @@ export async function pickableBySku(trx: Tx, skus: readonly string[], location: 
     });
   }
   return out;
+}
+
+/**
+ * Lots read first per item. A busy warehouse holds hundreds of lots of an item; an order line is
+ * nearly always covered by the few that expire first, so those are read, and the rest only when
+ * they are not enough.
+ */
+const FIRST_LOTS = 16;
+
+/**
+ * Runs an allocation over the lots first in picking order and, where it leaves an item short
+ * while that item has more lots, once more with all of that item's lots. Allocation takes lots in
+ * picking order and stops when a line is covered, so a line covered by the first lots is
+ * allocated exactly as over all of them; the result is always the allocation over all lots.
+ */
+export async function allocateOverStock<T>(
+  trx: Tx,
+  skus: readonly string[],
+  location: string,
+  forOrder: string | undefined,
+  allocateWith: (pickable: ReadonlyMap<string, Pickable>) => { result: T; short: Iterable<string> },
+): Promise<T> {
+  const pickable = await pickableBySku(trx, skus, location, forOrder, FIRST_LOTS);
+  const first = allocateWith(pickable);
+  const more = [...new Set(first.short)].filter((sku) => pickable.get(sku)?.complete === false);
+  if (more.length === 0) return first.result;
+  for (const [sku, all] of await pickableBySku(trx, more, location, forOrder)) pickable.set(sku, all);
+  return allocateWith(pickable).result;
+}
+
+/** `allocateLines` over the stock at a location (see `allocateOverStock`). */
+export async function allocateLinesAt(trx: Tx, location: string, lines: readonly { sku: string; quantity: Micro }[], policy: ShelfLifePolicy, forOrder?: string): Promise<LineAllocationResult[]> {
+  return allocateOverStock(trx, lines.map((l) => l.sku), location, forOrder, (pickable) => {
+    const result = allocateLines(pickable, lines, policy);
+    return { result, short: result.filter((r) => r.allocation.shortfall > 0).map((r) => r.sku) };
+  });
 }
 
 export interface LineAllocationResult {

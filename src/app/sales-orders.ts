@@ -28,10 +28,9 @@ import { checkItemLines, pageOfOrders } from './order-lines.js';
 import type { Page, PageRequest } from './paging.js';
 import { References } from './references.js';
 import {
-  allocateLines,
+  allocateLinesAt,
   customerPolicy,
   inPickingOrder,
-  pickableBySku,
   reservationFacts,
   reservationViews,
   reservedBySku,
@@ -158,7 +157,7 @@ export async function allocateSalesOrder(app: App, id: string): Promise<SalesOrd
 
     const have = reservedBySku(kept);
     const needs = lines.map((l) => ({ sku: l.sku, quantity: l.quantity - (have.get(l.sku) ?? 0) })).filter((n) => n.quantity > 0);
-    const results = allocateLines(await pickableBySku(trx, needs.map((n) => n.sku), order.location, order.number), needs, policy);
+    const results = await allocateLinesAt(trx, order.location, needs, policy, order.number);
     await reservePicks(trx, orderRef(order), order.location, results, now);
 
     for (const r of results) for (const p of r.allocation.picks) have.set(r.sku, (have.get(r.sku) ?? 0) + p.quantity);

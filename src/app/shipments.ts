@@ -10,7 +10,7 @@ import { checkDocuments } from './documents.js';
 import { checkPostings, recordEvent, type LineDraft, type Recorded } from './event-writer.js';
 import { eventTime, positiveQuantity } from './inputs.js';
 import { declaringReferences, lotKey, lotLabel, References, type EventBuilder } from './references.js';
-import { customerPolicy, pickableBySku } from './reservations.js';
+import { allocateOverStock, customerPolicy, type Pickable } from './reservations.js';
 import { resolveShipmentScans, type ScanLine, type WithScanLines } from './scan-lines.js';
 
 export interface ShipmentInput {
@@ -171,63 +171,70 @@ async function assignShipment(app: App, trx: Tx, input: ShipmentInput, checked: 
   refs.check();
 
   const policy = customerPolicy(customer, localDate(new Date(checked.time), app.timeZone));
-  const expiries = new Map<string, string | null>();
-  // Lines keep the order of the request, whichever pass assigned them.
-  const byLine: LineDraft[][] = input.lines.map(() => []);
-  const shortfalls: ErrorDetail[] = [];
-  // Free stock per lot at the location (on hand − reserved), consumed as lines are assigned.
-  const free = new Map<number, number>();
   const autoSkus = input.lines.filter((l) => l.lot === undefined).map((l) => l.sku);
-  const pickable = await pickableBySku(trx, autoSkus, input.location);
-  for (const [sku, { candidates }] of pickable) {
-    for (const c of candidates) {
-      free.set(c.lotId, c.available);
-      expiries.set(lotKey(sku, c.lot), c.expiryDate);
+  // The lines' assignment over what can be picked: run over the lots first in picking order, and
+  // again over all lots of an item that those leave short (see `allocateOverStock`).
+  const assign = (pickable: ReadonlyMap<string, Pickable>) => {
+    const expiries = new Map<string, string | null>();
+    // Lines keep the order of the request, whichever pass assigned them.
+    const byLine: LineDraft[][] = input.lines.map(() => []);
+    const shortfalls: ErrorDetail[] = [];
+    const short: string[] = [];
+    // Free stock per lot at the location (on hand − reserved), consumed as lines are assigned.
+    const free = new Map<number, number>();
+    for (const [sku, { candidates }] of pickable) {
+      for (const c of candidates) {
+        free.set(c.lotId, c.available);
+        expiries.set(lotKey(sku, c.lot), c.expiryDate);
+      }
     }
-  }
 
-  for (const [i, l] of input.lines.entries()) {
-    if (l.lot === undefined) continue;
-    const lot = lots.get(lotKey(l.sku, l.lot))!;
-    expiries.set(lotKey(l.sku, l.lot), lot.expiry_date);
-    const facts = { holdState: lot.hold_state, expiryDate: lot.expiry_date, productionDate: lot.production_date, shelfLifeDays: items.get(l.sku)?.shelf_life_days };
-    const reason = unusableReason(facts, policy);
-    if (reason) {
-      throw new LotUnavailable(`lines.${i}.lot: lot "${l.lot}" of item "${l.sku}" cannot go to ${input.customer}: ${reason}`, [
-        { path: `lines.${i}.lot`, message: reason },
-      ]);
+    for (const [i, l] of input.lines.entries()) {
+      if (l.lot === undefined) continue;
+      const lot = lots.get(lotKey(l.sku, l.lot))!;
+      expiries.set(lotKey(l.sku, l.lot), lot.expiry_date);
+      const facts = { holdState: lot.hold_state, expiryDate: lot.expiry_date, productionDate: lot.production_date, shelfLifeDays: items.get(l.sku)?.shelf_life_days };
+      const reason = unusableReason(facts, policy);
+      if (reason) {
+        throw new LotUnavailable(`lines.${i}.lot: lot "${l.lot}" of item "${l.sku}" cannot go to ${input.customer}: ${reason}`, [
+          { path: `lines.${i}.lot`, message: reason },
+        ]);
+      }
+      if (free.has(lot.id)) free.set(lot.id, free.get(lot.id)! - quantities[i]!);
+      byLine[i]!.push({ lotId: lot.id, location: input.location, quantity: -quantities[i]!, movement: 'shipment', path: `lines.${i}.quantity`, label: lotLabel(l.sku, l.lot) });
     }
-    if (free.has(lot.id)) free.set(lot.id, free.get(lot.id)! - quantities[i]!);
-    byLine[i]!.push({ lotId: lot.id, location: input.location, quantity: -quantities[i]!, movement: 'shipment', path: `lines.${i}.quantity`, label: lotLabel(l.sku, l.lot) });
-  }
 
-  const allocations: LineAllocation[] = [];
-  for (const [i, l] of input.lines.entries()) {
-    if (l.lot !== undefined) continue;
-    const { method, candidates } = pickable.get(l.sku) ?? { method: 'fefo' as const, candidates: [] };
-    const allocation = allocate(
-      candidates.map((c) => ({ ...c, available: Math.max(0, free.get(c.lotId) ?? 0) })),
-      quantities[i]!,
-      policy,
-      method,
-    );
-    if (allocation.shortfall > 0) {
-      shortfalls.push({ path: `lines.${i}.quantity`, message: describeShortfall(l.sku, quantities[i]!, allocation) });
-      continue;
+    const allocations: LineAllocation[] = [];
+    for (const [i, l] of input.lines.entries()) {
+      if (l.lot !== undefined) continue;
+      const { method, candidates } = pickable.get(l.sku) ?? { method: 'fefo' as const, candidates: [] };
+      const allocation = allocate(
+        candidates.map((c) => ({ ...c, available: Math.max(0, free.get(c.lotId) ?? 0) })),
+        quantities[i]!,
+        policy,
+        method,
+      );
+      if (allocation.shortfall > 0) {
+        shortfalls.push({ path: `lines.${i}.quantity`, message: describeShortfall(l.sku, quantities[i]!, allocation) });
+        short.push(l.sku);
+        continue;
+      }
+      for (const p of allocation.picks) {
+        free.set(p.lotId, free.get(p.lotId)! - p.quantity);
+        byLine[i]!.push({ lotId: p.lotId, location: input.location, quantity: -p.quantity, movement: 'shipment', path: `lines.${i}.quantity`, label: lotLabel(l.sku, p.lot) });
+      }
+      allocations.push({
+        line: i,
+        sku: l.sku,
+        quantity: fromMicro(quantities[i]!),
+        picks: allocation.picks.map((p) => ({ lot: p.lot, quantity: fromMicro(p.quantity), expiryDate: p.expiryDate })),
+        skipped: allocation.skipped,
+      });
     }
-    for (const p of allocation.picks) {
-      free.set(p.lotId, free.get(p.lotId)! - p.quantity);
-      byLine[i]!.push({ lotId: p.lotId, location: input.location, quantity: -p.quantity, movement: 'shipment', path: `lines.${i}.quantity`, label: lotLabel(l.sku, p.lot) });
-    }
-    allocations.push({
-      line: i,
-      sku: l.sku,
-      quantity: fromMicro(quantities[i]!),
-      picks: allocation.picks.map((p) => ({ lot: p.lot, quantity: fromMicro(p.quantity), expiryDate: p.expiryDate })),
-      skipped: allocation.skipped,
-    });
-  }
-  return { customer: customer!, policy, lines: byLine.flat(), allocations, shortfalls, expiries };
+    return { result: { lines: byLine.flat(), allocations, shortfalls, expiries }, short };
+  };
+  const assigned = await allocateOverStock(trx, autoSkus, input.location, undefined, assign);
+  return { customer: customer!, policy, ...assigned };
 }
 
 /** Not enough eligible stock for any line refuses the whole shipment, naming every short line. */

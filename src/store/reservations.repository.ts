@@ -113,17 +113,47 @@ const NO_HOLDERS: readonly string[] = [];
 
 /**
  * Lots of the given items with stock at a location, each with what orders reserved of it there
- * and who holds it. One statement reads the stock, its lots and what is reserved of it, by the
- * (location, sku) index of the stock rows (migration 012), so the work follows the stock at the
- * location rather than every lot the items ever had; a second one names the holders, only when
- * some of that stock is reserved.
+ * and who holds it, and per item whether that is all of its stock there (`complete`). One
+ * statement reads the stock, its lots and what is reserved of it, by the (location, sku,
+ * expiry) index of the stock rows (migration 012), so the work follows the stock at the location
+ * rather than every lot the items ever had; a second one names the holders, only when some of
+ * that stock is reserved.
+ *
+ * With `firstLots`, an item picked first-expiry-first-out yields only its lots up to the expiry
+ * date of its `firstLots`-th dated lot there (every lot of that date: the picking order breaks
+ * ties by quantity), which are the lots FEFO considers first; lots without an expiry date come
+ * last in FEFO and are read only with the rest.
  */
-export async function pickableStock(db: Tx, skus: readonly string[], location: string): Promise<PickableRow[]> {
-  if (skus.length === 0) return [];
+export async function pickableStock(db: Tx, skus: readonly string[], location: string, firstLots?: number): Promise<{ rows: PickableRow[]; complete: Set<string> }> {
+  if (skus.length === 0) return { rows: [], complete: new Set() };
   const wanted = [...new Set(skus)];
   const rows = await db
-    .selectFrom('items')
-    .innerJoin('balances', 'balances.sku', 'items.sku')
+    .with('item', (qb) =>
+      qb
+        .selectFrom('items')
+        .select((eb) => [
+          'items.sku',
+          'items.shelf_life_days',
+          'items.allocation',
+          // The expiry date that ends the first lots in picking order; null when all are wanted.
+          (firstLots === undefined
+            ? sql<string | null>`null`
+            : eb
+                .selectFrom('balances as first')
+                .select('first.expiry_date')
+                .where('first.location', '=', location)
+                .whereRef('first.sku', '=', 'items.sku')
+                .where('first.quantity', '>', 0)
+                .where('first.expiry_date', 'is not', null)
+                .orderBy('first.expiry_date')
+                .limit(1)
+                .offset(firstLots - 1)
+          ).as('last_expiry'),
+        ])
+        .where('items.sku', 'in', wanted),
+    )
+    .selectFrom('item')
+    .innerJoin('balances', 'balances.sku', 'item.sku')
     .innerJoin('lots', 'lots.id', 'balances.lot_id')
     .select((eb) => [
       'balances.lot_id',
@@ -134,12 +164,13 @@ export async function pickableStock(db: Tx, skus: readonly string[], location: s
       'lots.expiry_date',
       'lots.production_date',
       'lots.hold_state',
-      'items.shelf_life_days',
-      'items.allocation',
+      'item.shelf_life_days',
+      'item.allocation',
+      'item.last_expiry',
       // The lot's wide creation event is read only where the picking order needs its time.
       eb
         .case()
-        .when('items.allocation', '=', 'fifo')
+        .when('item.allocation', '=', 'fifo')
         .then(eb.selectFrom('events').select('events.time').whereRef('events.id', '=', 'lots.created_event_id'))
         .end()
         .as('first_in'),
@@ -150,19 +181,20 @@ export async function pickableStock(db: Tx, skus: readonly string[], location: s
         .whereRef('reservations.location', '=', 'balances.location')
         .as('reserved'),
     ])
-    .where('items.sku', 'in', wanted)
     .where('balances.location', '=', location)
     .where('balances.quantity', '>', 0)
+    .where((eb) => eb.or([eb('item.allocation', '=', 'fifo'), eb('item.last_expiry', 'is', null), eb('balances.expiry_date', '<=', eb.ref('item.last_expiry'))]))
     .execute();
+  const complete = new Set(wanted);
+  for (const r of rows) if (r.allocation === 'fefo' && r.last_expiry !== null) complete.delete(r.sku);
   const holders = new Map<number, string[]>();
-  if (rows.some((r) => r.reserved !== null)) {
+  const reservedLots = rows.filter((r) => r.reserved !== null).map((r) => Number(r.lot_id));
+  if (reservedLots.length > 0) {
     const held = await db
       .selectFrom('reservations')
-      .innerJoin('balances', (join) => join.onRef('balances.lot_id', '=', 'reservations.lot_id').onRef('balances.location', '=', 'reservations.location'))
       .select(['reservations.lot_id', 'reservations.order_number'])
-      .where('balances.location', '=', location)
-      .where('balances.sku', 'in', wanted)
-      .where('balances.quantity', '>', 0)
+      .where('reservations.location', '=', location)
+      .where('reservations.lot_id', 'in', reservedLots)
       .groupBy(['reservations.lot_id', 'reservations.order_number'])
       .orderBy('reservations.order_number')
       .execute();
@@ -173,24 +205,27 @@ export async function pickableStock(db: Tx, skus: readonly string[], location: s
       holders.set(lotId, names);
     }
   }
-  return rows.map((r) => {
-    const lotId = Number(r.lot_id);
-    return {
-      lot_id: lotId,
-      location: r.location,
-      quantity: Number(r.quantity),
-      reserved: Number(r.reserved ?? 0),
-      sku: r.sku,
-      code: r.code,
-      expiry_date: r.expiry_date,
-      production_date: r.production_date,
-      hold_state: r.hold_state,
-      shelf_life_days: r.shelf_life_days,
-      allocation: r.allocation,
-      first_in: r.first_in ?? null,
-      holders: holders.get(lotId) ?? NO_HOLDERS,
-    };
-  });
+  return {
+    complete,
+    rows: rows.map((r) => {
+      const lotId = Number(r.lot_id);
+      return {
+        lot_id: lotId,
+        location: r.location,
+        quantity: Number(r.quantity),
+        reserved: Number(r.reserved ?? 0),
+        sku: r.sku,
+        code: r.code,
+        expiry_date: r.expiry_date,
+        production_date: r.production_date,
+        hold_state: r.hold_state,
+        shelf_life_days: r.shelf_life_days,
+        allocation: r.allocation,
+        first_in: r.first_in ?? null,
+        holders: holders.get(lotId) ?? NO_HOLDERS,
+      };
+    }),
+  };
 }
 
 /** One reservation of a lot, named by its order, for lot detail. */

@@ -168,7 +168,7 @@ describe('allocating order lines', () => {
         (lots, method, wanted, minDays) => {
           // All lines of one item, as a worst case of lines competing for the same lots.
           const candidates: Candidate[] = lots.map((l) => ({ ...l, lot: `L${l.lotId}`, sequence: l.lotId }));
-          const pickable = new Map<string, Pickable>([['X', { method, candidates }]]);
+          const pickable = new Map<string, Pickable>([['X', { method, candidates, complete: true }]]);
           const policy = { shipDate: SHIP, minShelfLifeDays: minDays };
           const results = allocateLines(
             pickable,
