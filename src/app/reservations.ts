@@ -1,4 +1,5 @@
 import { allocate, pickingOrder, type Allocation, type AllocationMethod, type Candidate, type ShelfLifeFacts, type ShelfLifePolicy } from '../domain/fefo.js';
+import { addDays, type CalendarDate } from '../domain/dates.js';
 import { fromMicro, type Micro } from '../domain/quantity.js';
 import type { PartyRow } from '../store/master-data.repository.js';
 import { addReservations, pickableStock, type ReservationWithLot } from '../store/reservations.repository.js';
@@ -40,12 +41,19 @@ export interface Pickable {
 /**
  * Lots of the items at a location with their free stock (on hand − reserved), per sku. `forOrder`
  * is the order allocating, if any: what it holds itself is not free either, but it is not a
- * reason to name when the lot is passed over. With `firstLots`, only the lots first in picking
- * order (see `pickableStock`).
+ * reason to name when the lot is passed over. With `demand` (quantity wanted per sku, and the
+ * first expiry date that may be picked), only the lots first in picking order that add up to it
+ * (see `pickableStock`).
  */
-export async function pickableBySku(trx: Tx, skus: readonly string[], location: string, forOrder?: string, firstLots?: number): Promise<Map<string, Pickable>> {
+export async function pickableBySku(
+  trx: Tx,
+  skus: readonly string[],
+  location: string,
+  forOrder?: string,
+  demand?: { quantities: ReadonlyMap<string, Micro>; expiringFrom: CalendarDate },
+): Promise<Map<string, Pickable>> {
   const out = new Map<string, Pickable>();
-  const { rows, complete } = await pickableStock(trx, skus, location, firstLots);
+  const { rows, complete } = await pickableStock(trx, skus, location, demand);
   for (const r of rows) {
     let entry = out.get(r.sku);
     if (entry === undefined) {
@@ -69,26 +77,27 @@ export async function pickableBySku(trx: Tx, skus: readonly string[], location: 
 }
 
 /**
- * Lots read first per item. A busy warehouse holds hundreds of lots of an item; an order line is
- * nearly always covered by the few that expire first, so those are read, and the rest only when
- * they are not enough.
- */
-const FIRST_LOTS = 16;
-
-/**
- * Runs an allocation over the lots first in picking order and, where it leaves an item short
- * while that item has more lots, once more with all of that item's lots. Allocation takes lots in
- * picking order and stops when a line is covered, so a line covered by the first lots is
- * allocated exactly as over all of them; the result is always the allocation over all lots.
+ * Runs an allocation over the lots first in picking order that add up to what the lines want of
+ * each item (counting only lots that expire late enough for the policy's days) and, where that
+ * leaves an item short (stock passed over as held, reserved or below the policy's share of shelf
+ * life), once more with all of that item's lots. A busy warehouse holds
+ * hundreds of lots of an item and an order line is nearly always covered by the few that expire
+ * first. Allocation takes lots in picking order and stops when a line is covered, so a line
+ * covered by the first lots is allocated exactly as over all of them: the result is always the
+ * allocation over all lots.
  */
 export async function allocateOverStock<T>(
   trx: Tx,
-  skus: readonly string[],
+  wanted: readonly { sku: string; quantity: Micro }[],
   location: string,
+  policy: ShelfLifePolicy,
   forOrder: string | undefined,
   allocateWith: (pickable: ReadonlyMap<string, Pickable>) => { result: T; short: Iterable<string> },
 ): Promise<T> {
-  const pickable = await pickableBySku(trx, skus, location, forOrder, FIRST_LOTS);
+  const quantities = new Map<string, Micro>();
+  for (const w of wanted) quantities.set(w.sku, (quantities.get(w.sku) ?? 0) + w.quantity);
+  const expiringFrom = addDays(policy.shipDate, policy.minShelfLifeDays);
+  const pickable = await pickableBySku(trx, [...quantities.keys()], location, forOrder, { quantities, expiringFrom });
   const first = allocateWith(pickable);
   const more = [...new Set(first.short)].filter((sku) => pickable.get(sku)?.complete === false);
   if (more.length === 0) return first.result;
@@ -98,7 +107,7 @@ export async function allocateOverStock<T>(
 
 /** `allocateLines` over the stock at a location (see `allocateOverStock`). */
 export async function allocateLinesAt(trx: Tx, location: string, lines: readonly { sku: string; quantity: Micro }[], policy: ShelfLifePolicy, forOrder?: string): Promise<LineAllocationResult[]> {
-  return allocateOverStock(trx, lines.map((l) => l.sku), location, forOrder, (pickable) => {
+  return allocateOverStock(trx, lines, location, policy, forOrder, (pickable) => {
     const result = allocateLines(pickable, lines, policy);
     return { result, short: result.filter((r) => r.allocation.shortfall > 0).map((r) => r.sku) };
   });

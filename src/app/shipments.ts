@@ -171,7 +171,7 @@ async function assignShipment(app: App, trx: Tx, input: ShipmentInput, checked: 
   refs.check();
 
   const policy = customerPolicy(customer, localDate(new Date(checked.time), app.timeZone));
-  const autoSkus = input.lines.filter((l) => l.lot === undefined).map((l) => l.sku);
+  const wanted = input.lines.flatMap((l, i) => (l.lot === undefined ? [{ sku: l.sku, quantity: quantities[i]! }] : []));
   // The lines' assignment over what can be picked: run over the lots first in picking order, and
   // again over all lots of an item that those leave short (see `allocateOverStock`).
   const assign = (pickable: ReadonlyMap<string, Pickable>) => {
@@ -233,7 +233,7 @@ async function assignShipment(app: App, trx: Tx, input: ShipmentInput, checked: 
     }
     return { result: { lines: byLine.flat(), allocations, shortfalls, expiries }, short };
   };
-  const assigned = await allocateOverStock(trx, autoSkus, input.location, undefined, assign);
+  const assigned = await allocateOverStock(trx, wanted, input.location, policy, undefined, assign);
   return { customer: customer!, policy, ...assigned };
 }
 

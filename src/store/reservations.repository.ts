@@ -119,72 +119,55 @@ const NO_HOLDERS: readonly string[] = [];
  * rather than every lot the items ever had; a second one names the holders, only when some of
  * that stock is reserved.
  *
- * With `firstLots`, an item picked first-expiry-first-out yields only its lots up to the expiry
- * date of its `firstLots`-th dated lot there (every lot of that date: the picking order breaks
- * ties by quantity), which are the lots FEFO considers first; lots without an expiry date come
- * last in FEFO and are read only with the rest.
+ * With `demand` (quantity wanted per item, and the first expiry date that may be picked), an item
+ * picked first-expiry-first-out yields only its lots up to the first expiry date by which its
+ * stock there that expires late enough adds up to the demand (every lot of that date: the
+ * picking order breaks ties by quantity) — the lots FEFO takes first, those it passes over as
+ * expiring too soon included. The running sum is taken over the index alone, before any lot is
+ * read. Lots without an expiry date come last in FEFO and are read only with the rest.
  */
-export async function pickableStock(db: Tx, skus: readonly string[], location: string, firstLots?: number): Promise<{ rows: PickableRow[]; complete: Set<string> }> {
+/** Stock rows of an item looked at to find where its first lots end. */
+const CUT_SCAN = 64;
+
+export async function pickableStock(
+  db: Tx,
+  skus: readonly string[],
+  location: string,
+  demand?: { quantities: ReadonlyMap<string, number>; expiringFrom: string },
+): Promise<{ rows: PickableRow[]; complete: Set<string> }> {
   if (skus.length === 0) return { rows: [], complete: new Set() };
   const wanted = [...new Set(skus)];
-  const rows = await db
-    .with('item', (qb) =>
-      qb
-        .selectFrom('items')
-        .select((eb) => [
-          'items.sku',
-          'items.shelf_life_days',
-          'items.allocation',
-          // The expiry date that ends the first lots in picking order; null when all are wanted.
-          (firstLots === undefined
-            ? sql<string | null>`null`
-            : eb
-                .selectFrom('balances as first')
-                .select('first.expiry_date')
-                .where('first.location', '=', location)
-                .whereRef('first.sku', '=', 'items.sku')
-                .where('first.quantity', '>', 0)
-                .where('first.expiry_date', 'is not', null)
-                .orderBy('first.expiry_date')
-                .limit(1)
-                .offset(firstLots - 1)
-          ).as('last_expiry'),
-        ])
-        .where('items.sku', 'in', wanted),
-    )
-    .selectFrom('item')
-    .innerJoin('balances', 'balances.sku', 'item.sku')
-    .innerJoin('lots', 'lots.id', 'balances.lot_id')
-    .select((eb) => [
-      'balances.lot_id',
-      'balances.location',
-      'balances.quantity',
-      'lots.sku',
-      'lots.code',
-      'lots.expiry_date',
-      'lots.production_date',
-      'lots.hold_state',
-      'item.shelf_life_days',
-      'item.allocation',
-      'item.last_expiry',
-      // The lot's wide creation event is read only where the picking order needs its time.
-      eb
-        .case()
-        .when('item.allocation', '=', 'fifo')
-        .then(eb.selectFrom('events').select('events.time').whereRef('events.id', '=', 'lots.created_event_id'))
-        .end()
-        .as('first_in'),
-      eb
-        .selectFrom('reservations')
-        .select((r) => r.fn.sum<number>('reservations.quantity').as('quantity'))
-        .whereRef('reservations.lot_id', '=', 'balances.lot_id')
-        .whereRef('reservations.location', '=', 'balances.location')
-        .as('reserved'),
-    ])
-    .where('balances.location', '=', location)
-    .where('balances.quantity', '>', 0)
-    .where((eb) => eb.or([eb('item.allocation', '=', 'fifo'), eb('item.last_expiry', 'is', null), eb('balances.expiry_date', '<=', eb.ref('item.last_expiry'))]))
-    .execute();
+  const values = sql.join(wanted.map((sku) => sql`(${sku}, cast(${demand?.quantities.get(sku) ?? null} as bigint))`));
+  const expiringFrom = demand?.expiringFrom ?? '';
+  const { rows } = await sql<Omit<PickableRow, 'holders'> & { last_expiry: string | null }>`
+    with wanted(sku, quantity) as (values ${values}),
+    -- Per item, the expiry date by which its stock that expires late enough adds up to the demand,
+    -- looked for among its first lots in expiry order, in the index alone; null when they fall
+    -- short (then all lots are read).
+    cut as materialized (
+      select w.sku, (
+        select min(f.expiry_date) from (
+          select d.expiry_date, sum(case when d.expiry_date >= ${expiringFrom} then d.quantity else 0 end) over (order by d.expiry_date) as running
+          from (
+            select b.expiry_date, b.quantity from balances b
+            where b.location = ${location} and b.sku = w.sku and b.quantity > 0 and b.expiry_date is not null
+            order by b.expiry_date limit ${CUT_SCAN}) d) f
+        where f.running >= w.quantity) as last_expiry
+      from wanted w where w.quantity is not null),
+    item as materialized (
+      select items.sku, items.shelf_life_days, items.allocation, (select cut.last_expiry from cut where cut.sku = items.sku) as last_expiry
+      from items where items.sku in (select sku from wanted))
+    select b.lot_id, b.location, b.quantity, lots.sku, lots.code, lots.expiry_date, lots.production_date, lots.hold_state,
+      item.shelf_life_days, item.allocation, item.last_expiry,
+      -- The lot's wide creation event is read only where the picking order needs its time.
+      case when item.allocation = 'fifo' then (select e.time from events e where e.id = lots.created_event_id) end as first_in,
+      (select sum(r.quantity) from reservations r where r.lot_id = b.lot_id and r.location = b.location) as reserved
+    -- In this order (SQLite keeps the order of a CROSS JOIN): stock past the cut stays in the
+    -- index, its lots are never read.
+    from item cross join balances b cross join lots
+    where b.sku = item.sku and b.location = ${location} and b.quantity > 0
+      and (item.allocation = 'fifo' or item.last_expiry is null or b.expiry_date <= item.last_expiry)
+      and lots.id = b.lot_id`.execute(db);
   const complete = new Set(wanted);
   for (const r of rows) if (r.allocation === 'fefo' && r.last_expiry !== null) complete.delete(r.sku);
   const holders = new Map<number, string[]>();

@@ -13,9 +13,9 @@ import { DIALECTS, openTestApp, type TestContext } from '../helpers/test-app.js'
 const M = 1_000_000;
 
 /**
- * Allocation reads only the lots first in picking order (a page per item) and all of an item's
- * lots only when those leave a line short: its result must always be the allocation over every
- * lot with stock — ties on the expiry date, lots without one, held and expired lots included.
+ * Allocation reads only the lots first in picking order that add up to the demand, and all of an
+ * item's lots only when those leave a line short: its result must always be the allocation over
+ * every lot with stock — ties on the expiry date, lots without one, held and expired lots included.
  */
 for (const dialect of DIALECTS) {
   describe(`allocation over the first lots of each item (${dialect})`, () => {
@@ -77,24 +77,40 @@ for (const dialect of DIALECTS) {
       );
     }, 120_000);
 
-    it('reads the first lots only, and all of them only when a line needs more', async () => {
-      // 40 lots of 5, one per day: the first 16 hold 80.
+    it('reads the first lots that add up to the demand, and all lots only when a line needs more', async () => {
+      // 40 lots of 5, one per day.
       const sku = await stock(Array.from({ length: 40 }, (_, i) => ({ expiresIn: i, quantity: 5, held: false })));
-      const first = await inReadTransaction(t.app.store, (trx) => pickableBySku(trx, [sku], 'WH1', undefined, 16));
+      const first = await inReadTransaction(t.app.store, (trx) => pickableBySku(trx, [sku], 'WH1', undefined, { quantities: new Map([[sku, 12 * M]]), expiringFrom: today }));
       expect(first.get(sku)).toMatchObject({ complete: false });
-      expect(first.get(sku)!.candidates.map((c) => c.lot)).toEqual(Array.from({ length: 16 }, (_, i) => `L${i}`));
+      expect(first.get(sku)!.candidates.map((c) => c.lot)).toEqual(['L0', 'L1', 'L2']);
 
       t.resetQueries();
       const { paged: covered } = await allocations([{ sku, quantity: 12 * M }], 0);
       const readsCovered = t.queries.length;
       expect(covered[0]!.allocation.picks.map((p) => p.lot)).toEqual(['L0', 'L1', 'L2']);
 
+      // Lots expiring too soon for the customer do not count towards the demand.
       t.resetQueries();
-      const { paged: deep, all } = await allocations([{ sku, quantity: 120 * M }], 0);
-      expect(deep).toEqual(all);
-      expect(deep[0]!.allocation.picks).toHaveLength(24);
+      const { paged: later, all: allLater } = await allocations([{ sku, quantity: 12 * M }], 2);
+      expect(later).toEqual(allLater);
+      expect(later[0]!.allocation.picks.map((p) => p.lot)).toEqual(['L2', 'L3', 'L4']);
+      expect(t.queries.length).toBe(readsCovered);
+    });
+
+    it('reads all lots of an item when the first ones leave a line short', async () => {
+      // The first three lots are held: only the ledger's lots know it, not the stock index.
+      const sku = await stock(Array.from({ length: 40 }, (_, i) => ({ expiresIn: i, quantity: 5, held: i < 3 })));
+      const unheld = await stock(Array.from({ length: 40 }, (_, i) => ({ expiresIn: i, quantity: 5, held: false })));
+      t.resetQueries();
+      await allocations([{ sku: unheld, quantity: 12 * M }], 0);
+      const readsOnce = t.queries.length;
+      t.resetQueries();
+      const { paged, all } = await allocations([{ sku, quantity: 12 * M }], 0);
+      expect(paged).toEqual(all);
+      expect(paged[0]!.allocation.picks.map((p) => p.lot)).toEqual(['L3', 'L4', 'L5']);
+      expect(paged[0]!.allocation.skipped.map((p) => p.reason)).toEqual(['on hold', 'on hold', 'on hold']);
       // The second pass reads the item's stock again, all of it.
-      expect(t.queries.length - readsCovered).toBe(1);
+      expect(t.queries.length - readsOnce).toBe(1);
     });
 
     it('counts lots sharing the last expiry date in full, and leaves lots without one for the rest', async () => {
@@ -102,12 +118,17 @@ for (const dialect of DIALECTS) {
         ...Array.from({ length: 20 }, () => ({ expiresIn: 4, quantity: 1, held: false })),
         { expiresIn: null, quantity: 50, held: false },
         { expiresIn: 9, quantity: 50, held: false },
+        { expiresIn: 12, quantity: 50, held: false },
       ]);
-      const first = await inReadTransaction(t.app.store, (trx) => pickableBySku(trx, [sku], 'WH1', undefined, 16));
+      const first = await inReadTransaction(t.app.store, (trx) => pickableBySku(trx, [sku], 'WH1', undefined, { quantities: new Map([[sku, 3 * M]]), expiringFrom: today }));
       expect(first.get(sku)!.candidates).toHaveLength(20);
       const { paged, all } = await allocations([{ sku, quantity: 60 * M }], 0);
       expect(paged).toEqual(all);
       expect(paged[0]!.allocation.picks.map((p) => p.lot)).toEqual([...Array.from({ length: 20 }, (_, i) => `L${i}`), 'L21']);
+      // More than the dated stock: every lot, the undated one last.
+      const { paged: everything, all: allOfIt } = await allocations([{ sku, quantity: 165 * M }], 0);
+      expect(everything).toEqual(allOfIt);
+      expect(everything[0]!.allocation.picks.at(-1)!.lot).toBe('L20');
     });
   });
 }
