@@ -11,6 +11,7 @@ import * as regulatoryItems from './migrations/2026-12-01-008-regulatory-items.j
 import * as partyMovements from './migrations/2026-12-02-009-party-movements.js';
 import * as datedBalances from './migrations/2026-12-04-011-dated-balances.js';
 import * as fefoIndexes from './migrations/2026-12-05-012-fefo-indexes.js';
+import * as pickingFacts from './migrations/2026-12-07-013-picking-facts.js';
 
 // Migrations are listed here, not read from disk, so the compiled package
 // and the tests run exactly the same set. Names sort by date.
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, { up: (db: Parameters<Migration['up']>[0], dial
   '2026-12-02-009-party-movements': partyMovements,
   '2026-12-04-011-dated-balances': datedBalances,
   '2026-12-05-012-fefo-indexes': fefoIndexes,
+  '2026-12-07-013-picking-facts': pickingFacts,
 };
 
 class StaticProvider implements MigrationProvider {

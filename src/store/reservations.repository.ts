@@ -126,8 +126,11 @@ const NO_HOLDERS: readonly string[] = [];
  * expiring too soon included. The running sum is taken over the index alone, before any lot is
  * read. Lots without an expiry date come last in FEFO and are read only with the rest.
  */
+const STOCK_COLUMNS = sql`b.lot_id, b.location, b.quantity, b.sku, b.code, b.expiry_date, b.production_date, b.hold_state,
+  item.shelf_life_days, item.allocation, item.last_expiry`;
+
 /** Stock rows of an item looked at to find where its first lots end. */
-const CUT_SCAN = 64;
+const CUT_SCAN = 32;
 
 export async function pickableStock(
   db: Tx,
@@ -154,20 +157,25 @@ export async function pickableStock(
             order by b.expiry_date limit ${CUT_SCAN}) d) f
         where f.running >= w.quantity) as last_expiry
       from wanted w where w.quantity is not null),
+    -- Per item, how far its stock is wanted: up to the cut, or all of it (dated, then undated).
     item as materialized (
-      select items.sku, items.shelf_life_days, items.allocation, (select cut.last_expiry from cut where cut.sku = items.sku) as last_expiry
-      from items where items.sku in (select sku from wanted))
-    select b.lot_id, b.location, b.quantity, lots.sku, lots.code, lots.expiry_date, lots.production_date, lots.hold_state,
-      item.shelf_life_days, item.allocation, item.last_expiry,
-      -- The lot's wide creation event is read only where the picking order needs its time.
-      case when item.allocation = 'fifo' then (select e.time from events e where e.id = lots.created_event_id) end as first_in,
-      (select sum(r.quantity) from reservations r where r.lot_id = b.lot_id and r.location = b.location) as reserved
-    -- In this order (SQLite keeps the order of a CROSS JOIN): stock past the cut stays in the
-    -- index, its lots are never read.
-    from item cross join balances b cross join lots
-    where b.sku = item.sku and b.location = ${location} and b.quantity > 0
-      and (item.allocation = 'fifo' or item.last_expiry is null or b.expiry_date <= item.last_expiry)
-      and lots.id = b.lot_id`.execute(db);
+      select items.sku, items.shelf_life_days, items.allocation, c.last_expiry,
+        case when items.allocation = 'fifo' or c.last_expiry is null then '9999-12-31' else c.last_expiry end as upto,
+        case when items.allocation = 'fifo' or c.last_expiry is null then 1 else 0 end as whole
+      from items left join cut c on c.sku = items.sku where items.sku in (select sku from wanted)),
+    -- Each item's stock as index ranges (location, sku, expiry ≤ upto), and its undated stock only
+    -- when all of it is wanted. A stock row carries what picking needs of its lot (migration
+    -- 013): the lot itself is read only for when it came in, for items picked first-in-first-out.
+    stock as (
+      select ${STOCK_COLUMNS} from item cross join balances b
+      where b.location = ${location} and b.sku = item.sku and b.expiry_date <= item.upto and b.quantity > 0
+      union all
+      select ${STOCK_COLUMNS} from item cross join balances b
+      where item.whole = 1 and b.location = ${location} and b.sku = item.sku and b.expiry_date is null and b.quantity > 0)
+    select s.*,
+      case when s.allocation = 'fifo' then (select e.time from lots join events e on e.id = lots.created_event_id where lots.id = s.lot_id) end as first_in,
+      (select sum(r.quantity) from reservations r where r.lot_id = s.lot_id and r.location = s.location) as reserved
+    from stock s`.execute(db);
   const complete = new Set(wanted);
   for (const r of rows) if (r.allocation === 'fefo' && r.last_expiry !== null) complete.delete(r.sku);
   const holders = new Map<number, string[]>();

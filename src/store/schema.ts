@@ -150,10 +150,17 @@ export interface BalancesTable {
   lot_id: number;
   location: string;
   quantity: number;
-  /** The lot's item and dates, copied by a trigger when the row is inserted (a lot never changes them). */
+  /**
+   * The lot's item, code and dates, copied by a trigger when the row is inserted (a lot never
+   * changes them), and its hold state, copied again whenever the lot's changes: what picking and
+   * the expiry list need of a lot without reading it.
+   */
   sku: Generated<string | null>;
+  code: Generated<string | null>;
   expiry_date: Generated<string | null>;
   sell_by_date: Generated<string | null>;
+  production_date: Generated<string | null>;
+  hold_state: Generated<LotsTable['hold_state'] | null>;
 }
 
 /** Projection: the sum of a lot's ledger lines per movement, kept by the writers with the lines. */

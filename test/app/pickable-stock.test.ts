@@ -1,9 +1,11 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { holdLot, releaseLot } from '../../src/app/holds.js';
 import { createItem } from '../../src/app/items.js';
 import { createLocation } from '../../src/app/locations.js';
 import { createParty } from '../../src/app/parties.js';
 import { recordReceipt } from '../../src/app/receipts.js';
+import { createRecall } from '../../src/app/recalls.js';
 import { pickableBySku } from '../../src/app/reservations.js';
 import { allocateSalesOrder, createSalesOrder } from '../../src/app/sales-orders.js';
 import { recordShipment } from '../../src/app/shipments.js';
@@ -135,6 +137,27 @@ for (const dialect of DIALECTS) {
       await recordTransfer(t.app, { from: 'WH1', to: 'WH2', lines: [{ sku: 'JAM', lot: 'J3', quantity: 1 }] });
       expect((await pickable(['JAM'], 'WH2'))[0]?.lots.map((l) => [l.lot, l.available])).toEqual([['J3', 1 * M]]);
       expect(await skuMismatches()).toEqual({ rows: 6, mismatched: 0 });
+    });
+
+    it("carries its lot's code, production date and hold state, following holds, releases and recalls", async () => {
+      const facts = async () =>
+        (
+          await sql<{ same: number; rows: number }>`select sum(case when b.code = l.code and b.hold_state = l.hold_state
+              and coalesce(b.production_date, '') = coalesce(l.production_date, '') then 1 else 0 end) as same, count(*) as rows
+            from balances b join lots l on l.id = b.lot_id`.execute(db())
+        ).rows.map((r) => ({ same: Number(r.same), rows: Number(r.rows) }))[0];
+      expect(await facts()).toEqual({ same: 6, rows: 6 });
+      await holdLot(t.app, 'JAM', 'J3', { reason: 'check' });
+      expect((await pickable(['JAM'], 'WH2'))[0]?.lots.map((l) => [l.lot, l.holdState])).toEqual([['J3', 'hold']]);
+      expect(await facts()).toEqual({ same: 6, rows: 6 });
+      await releaseLot(t.app, 'JAM', 'J3', {});
+      expect((await pickable(['JAM'], 'WH2'))[0]?.lots.map((l) => [l.lot, l.holdState])).toEqual([['J3', 'available']]);
+      await createRecall(t.app, { lots: [{ sku: 'JAM', lot: 'J2' }], reason: 'check' });
+      expect((await pickable(['JAM'], 'WH1'))[0]?.lots.map((l) => [l.lot, l.holdState])).toEqual([
+        ['J2', 'recalled'],
+        ['J3', 'available'],
+      ]);
+      expect(await facts()).toEqual({ same: 6, rows: 6 });
     });
 
     it('is backfilled for existing stock by its migration, and new stock rows still get their dates', async () => {
