@@ -91,6 +91,10 @@ export function createStore(url: string, options: StoreOptions = {}): Store {
   // caches — about 10 ms, several times a small trace. Idle connections never keep the process
   // alive (`allowExitOnIdle`), so a CLI run still exits once its work is done.
   const pool = new pg.Pool({ connectionString: url, max: 10, min: 1, allowExitOnIdle: true });
+  // Lotline's statements are short lookups and walks; PostgreSQL's JIT compiles any plan it
+  // estimates as expensive — a recursive trace over a large ledger — and the compilation alone
+  // takes tens of milliseconds, more than the statement.
+  pool.on('connect', (client) => void client.query('set jit = off').catch(() => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
   return { db, dialect, close: () => db.destroy() };
 }
