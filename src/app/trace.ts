@@ -166,12 +166,16 @@ export function customerExposures(data: TraceData): Map<string, Exposure> {
       c = { code: m.party, name: p?.name ?? m.party, email: p?.email ?? null, phone: p?.phone ?? null, address: p?.address ?? null, shipped: 0, returned: 0, lots: new Map() };
       out.set(m.party, c);
     }
-    const perLot = c.lots.get(m.lot_id) ?? { shipped: 0, returned: 0 };
-    const field = m.type === 'shipment' ? 'shipped' : 'returned';
+    let perLot = c.lots.get(m.lot_id);
+    if (!perLot) c.lots.set(m.lot_id, (perLot = { shipped: 0, returned: 0 }));
     const q = Math.abs(m.quantity);
-    perLot[field] += q;
-    c[field] += q;
-    c.lots.set(m.lot_id, perLot);
+    if (m.type === 'shipment') {
+      perLot.shipped += q;
+      c.shipped += q;
+    } else {
+      perLot.returned += q;
+      c.returned += q;
+    }
   }
   return out;
 }

@@ -12,6 +12,7 @@ import { traceOf, traceView } from '../app/trace.js';
 import { addDays } from '../domain/dates.js';
 import { toMicro } from '../domain/quantity.js';
 import type { TraceDirection } from '../domain/trace.js';
+import { closureIds } from '../store/trace.repository.js';
 import { inReadTransaction } from '../store/transaction.js';
 import { DISTRIBUTION_CENTRE } from './catalog.js';
 import { closureHash, loadGenealogy, memoryClosure, perNodeClosure, type Genealogy } from './graph.js';
@@ -35,6 +36,10 @@ export interface TraceFigures {
   perNodeRatio: number;
   /** Median trace time over the in-memory walk's, on the same roots. */
   memoryRatio: number;
+  /** The trace's recursive CTE alone (the closure, nothing fetched about it). */
+  walk: Latency;
+  /** Median time of the recursive CTE alone over the in-memory walk's. */
+  walkRatio: number;
 }
 
 /** The parts of a run; `--only` measures some of them (the trace roots are picked for recalls too). */
@@ -166,6 +171,7 @@ async function measureTraces(app: App, counter: Counter, g: Genealogy, groups: R
       if (!group || group.ids.length === 0) continue;
       const traceMs: number[] = [];
       const memoryMs: number[] = [];
+      const walkMs: number[] = [];
       const perNodeMs: number[] = [];
       const tracePaired: number[] = [];
       const statements = new Set<number>();
@@ -177,7 +183,9 @@ async function measureTraces(app: App, counter: Counter, g: Genealogy, groups: R
         traceMs.push(t.ms);
         const m = await timed(() => memoryClosure(g, [id], direction, seen));
         memoryMs.push(m.ms);
-        const hashes = [closureHash(t.result), closureHash(m.result)];
+        const w = await timed(() => closureIds(app.store.db, app.store.dialect, [id], direction));
+        walkMs.push(w.ms);
+        const hashes = [closureHash(t.result), closureHash(m.result), closureHash(w.result)];
         if (i < samples.perNode) {
           const p = await timed(() => inReadTransaction(app.store, (trx) => perNodeClosure(trx, [id], direction)));
           perNodeMs.push(p.ms);
@@ -197,6 +205,8 @@ async function measureTraces(app: App, counter: Counter, g: Genealogy, groups: R
         perNode: latency(perNodeMs),
         perNodeRatio: median(perNodeMs) / median(tracePaired),
         memoryRatio: median(traceMs) / median(memoryMs),
+        walk: latency(walkMs),
+        walkRatio: median(walkMs) / median(memoryMs),
       };
       log(`trace ${cls} ${direction}: n=${f.trace.n} closure ${f.closure.min}–${f.closure.max}, p50 ${f.trace.p50.toFixed(2)} ms, p99 ${f.trace.p99.toFixed(2)} ms, statements ${f.statements.join('/')}`);
       figures.push(f);

@@ -144,6 +144,17 @@ function traceQuery(db: Tx, dialect: Dialect, rootIds: readonly number[], direct
   return CompiledQuery.raw(text.sql, Array.from({ length: text.parameters }, () => roots));
 }
 
+/**
+ * The closure alone, computed exactly as the trace statement computes it (the benchmark weighs it
+ * against an in-memory walk, apart from fetching and shaping what the closure holds).
+ */
+export async function closureIds(db: Tx, dialect: Dialect, rootIds: readonly number[], direction: TraceDirection): Promise<number[]> {
+  const roots = dialect === 'sqlite' ? sql`select value from json_each(${JSON.stringify(rootIds)})` : sql`select unnest(${[...rootIds]}::bigint[])`;
+  const { ctes, members } = closureCtes(roots, direction);
+  const { rows } = await sql<{ lot_id: number }>`with recursive ${ctes} ${members}`.execute(db);
+  return rows.map((r) => Number(r.lot_id));
+}
+
 type Tuple = unknown[];
 
 /** SQLite hands JSON back as text; node-postgres has already parsed a `json` column. */
