@@ -69,9 +69,10 @@ export interface TraceRows {
  * A trace is ONE statement, whatever the size of the closure: a recursive CTE computes the closure
  * (UNION, not UNION ALL, so each lot enters the recursion once and rework cycles terminate), and
  * each kind of row of the closure comes back aggregated into one JSON array of arrays. Turning
- * ten thousand result rows into JavaScript objects costs drivers a few microseconds each (more
- * than the database's own work), where one JSON text parses at memory speed; and one statement
- * is one round trip to PostgreSQL and one consistent snapshot without a transaction.
+ * ten thousand result rows into JavaScript objects costs a driver a few microseconds each (more
+ * than the database's own work), where V8 parses one JSON text of them several times faster;
+ * and one statement is one round trip to PostgreSQL and one consistent snapshot without a
+ * transaction.
  */
 
 const LOT_COLUMNS = sql`lots.id, lots.sku, lots.code, lots.origin, lots.supplier, lots.supplier_lot, lots.production_date, lots.expiry_date,
@@ -92,40 +93,56 @@ function closureCtes(roots: RawBuilder<unknown>, direction: TraceDirection): { c
   return { ctes: sql`${backward}, ${forward}`, members: sql`select lot_id from backward union select lot_id from forward` };
 }
 
-function sqliteTrace(rootIds: readonly number[], direction: TraceDirection): RawBuilder<Record<keyof TraceRows, string>> {
-  const { ctes, members } = closureCtes(sql`select value from json_each(${JSON.stringify(rootIds)})`, direction);
-  const inClosure = (column: RawBuilder<unknown>) => sql`${column} in (select lot_id from closure)`;
-  const agg = (columns: RawBuilder<unknown>) => sql`json_group_array(json_array(${columns}))`;
-  // `closure` is read by every subquery: materialised, it is computed once. The movements are
-  // read twice (rows, then their parties) rather than materialised: copying ten thousand rows
-  // into a temporary table costs more than a second pass over their index range.
-  return sql`with recursive ${ctes},
-      closure(lot_id) as materialized (${members})
-    select
-      (select ${agg(LOT_COLUMNS)} from lots join items on items.sku = lots.sku where ${inClosure(sql`lots.id`)}) as lots,
-      (select ${agg(LINK_COLUMNS)} from lot_links k where ${inClosure(sql`k.from_lot_id`)} and ${inClosure(sql`k.to_lot_id`)}) as links,
-      (select ${agg(FLOW_COLUMNS)} from lot_flows f where ${inClosure(sql`f.lot_id`)}) as flows,
-      (select ${agg(BALANCE_COLUMNS)} from balances b where ${inClosure(sql`b.lot_id`)} and b.quantity <> 0) as balances,
-      (select ${agg(sql`${MOVEMENT_COLUMNS}, json(m.documents), m.shipment_id, m.party`)} from party_movements m where ${inClosure(sql`m.lot_id`)}) as movements,
-      (select ${agg(PARTY_COLUMNS)} from parties p where p.code in (select party from party_movements where ${inClosure(sql`lot_id`)})) as parties`;
+/** What the trace statement says differently on each engine. */
+interface TraceDialect {
+  /** The roots (the one parameter) as rows of one column. */
+  roots: RawBuilder<unknown>;
+  /** The CTE that holds the closure's members once computed. */
+  closure: (members: RawBuilder<unknown>) => RawBuilder<unknown>;
+  inClosure: (column: RawBuilder<unknown>) => RawBuilder<unknown>;
+  /** The rows of a subquery as one JSON array of arrays of the columns. */
+  aggregate: (columns: RawBuilder<unknown>) => RawBuilder<unknown>;
+  /** The movement's documents (JSON text) as embedded JSON. */
+  documents: RawBuilder<unknown>;
+  /** The condition "party `p` has movements of the closure". */
+  partyMoved: RawBuilder<unknown>;
 }
 
-function postgresTrace(rootIds: readonly number[], direction: TraceDirection): RawBuilder<Record<keyof TraceRows, unknown>> {
-  const { ctes, members } = closureCtes(sql`select unnest(${[...rootIds]}::bigint[])`, direction);
+const SQLITE: TraceDialect = {
+  roots: sql`select value from json_each(${''})`,
+  // Read by every subquery: materialised, it is computed once.
+  closure: (members) => sql`closure(lot_id) as materialized (${members})`,
+  inClosure: (column) => sql`${column} in (select lot_id from closure)`,
+  aggregate: (columns) => sql`json_group_array(json_array(${columns}))`,
+  documents: sql`json(m.documents)`,
+  // The movements are read again rather than materialised: copying ten thousand rows into a
+  // temporary table costs more than a second pass over their index range.
+  partyMoved: sql`p.code in (select party from party_movements where lot_id in (select lot_id from closure))`,
+};
+
+const POSTGRES: TraceDialect = {
+  roots: sql`select unnest(${[]}::bigint[])`,
   // The closure as one array: `= any(array)` is an index condition on every table it meets,
   // where a join to a recursive CTE (whose size PostgreSQL cannot estimate) is often planned as
   // a hash over a full scan.
-  const inClosure = (column: RawBuilder<unknown>) => sql`${column} = any((select ids from closure)::bigint[])`;
-  const agg = (columns: RawBuilder<unknown>) => sql`coalesce(json_agg(json_build_array(${columns})), '[]'::json)`;
-  return sql`with recursive ${ctes},
-      closure as materialized (select array(${members}) as ids)
+  closure: (members) => sql`closure as materialized (select array(${members}) as ids)`,
+  inClosure: (column) => sql`${column} = any((select ids from closure)::bigint[])`,
+  aggregate: (columns) => sql`coalesce(json_agg(json_build_array(${columns})), '[]'::json)`,
+  documents: sql`m.documents::json`,
+  partyMoved: sql`p.code = any(array(select distinct party from party_movements where lot_id = any((select ids from closure)::bigint[])))`,
+};
+
+function traceStatement(d: TraceDialect, direction: TraceDirection): RawBuilder<Record<keyof TraceRows, unknown>> {
+  const { ctes, members } = closureCtes(d.roots, direction);
+  const { inClosure, aggregate } = d;
+  return sql`with recursive ${ctes}, ${d.closure(members)}
     select
-      (select ${agg(LOT_COLUMNS)} from lots join items on items.sku = lots.sku where ${inClosure(sql`lots.id`)}) as lots,
-      (select ${agg(LINK_COLUMNS)} from lot_links k where ${inClosure(sql`k.from_lot_id`)} and ${inClosure(sql`k.to_lot_id`)}) as links,
-      (select ${agg(FLOW_COLUMNS)} from lot_flows f where ${inClosure(sql`f.lot_id`)}) as flows,
-      (select ${agg(BALANCE_COLUMNS)} from balances b where ${inClosure(sql`b.lot_id`)} and b.quantity <> 0) as balances,
-      (select ${agg(sql`${MOVEMENT_COLUMNS}, m.documents::json, m.shipment_id, m.party`)} from party_movements m where ${inClosure(sql`m.lot_id`)}) as movements,
-      (select ${agg(PARTY_COLUMNS)} from parties p where p.code = any(array(select distinct party from party_movements where ${inClosure(sql`lot_id`)}))) as parties`;
+      (select ${aggregate(LOT_COLUMNS)} from lots join items on items.sku = lots.sku where ${inClosure(sql`lots.id`)}) as lots,
+      (select ${aggregate(LINK_COLUMNS)} from lot_links k where ${inClosure(sql`k.from_lot_id`)} and ${inClosure(sql`k.to_lot_id`)}) as links,
+      (select ${aggregate(FLOW_COLUMNS)} from lot_flows f where ${inClosure(sql`f.lot_id`)}) as flows,
+      (select ${aggregate(BALANCE_COLUMNS)} from balances b where ${inClosure(sql`b.lot_id`)} and b.quantity <> 0) as balances,
+      (select ${aggregate(sql`${MOVEMENT_COLUMNS}, ${d.documents}, m.shipment_id, m.party`)} from party_movements m where ${inClosure(sql`m.lot_id`)}) as movements,
+      (select ${aggregate(PARTY_COLUMNS)} from parties p where ${d.partyMoved}) as parties`;
 }
 
 /** The trace statement's SQL per dialect and direction: compiled once, then bound to the roots. */
@@ -135,13 +152,18 @@ function traceQuery(db: Tx, dialect: Dialect, rootIds: readonly number[], direct
   const key = `${dialect}:${direction}`;
   let text = compiledTraces.get(key);
   if (!text) {
-    const compiled = (dialect === 'sqlite' ? sqliteTrace([], direction) : postgresTrace([], direction)).compile(db);
+    const compiled = traceStatement(dialect === 'sqlite' ? SQLITE : POSTGRES, direction).compile(db);
     text = { sql: compiled.sql, parameters: compiled.parameters.length };
     compiledTraces.set(key, text);
   }
   // Every parameter of the statement is the set of roots (once per direction walked).
-  const roots = dialect === 'sqlite' ? JSON.stringify(rootIds) : [...rootIds];
+  const roots = rootsParameter(dialect, rootIds);
   return CompiledQuery.raw(text.sql, Array.from({ length: text.parameters }, () => roots));
+}
+
+/** The set of roots as the statements' one parameter: a JSON array on SQLite, a bigint[] on PostgreSQL. */
+function rootsParameter(dialect: Dialect, rootIds: readonly number[]): unknown {
+  return dialect === 'sqlite' ? JSON.stringify(rootIds) : [...rootIds];
 }
 
 /**
@@ -149,9 +171,9 @@ function traceQuery(db: Tx, dialect: Dialect, rootIds: readonly number[], direct
  * against an in-memory walk, apart from fetching and shaping what the closure holds).
  */
 export async function closureIds(db: Tx, dialect: Dialect, rootIds: readonly number[], direction: TraceDirection): Promise<number[]> {
-  const roots = dialect === 'sqlite' ? sql`select value from json_each(${JSON.stringify(rootIds)})` : sql`select unnest(${[...rootIds]}::bigint[])`;
-  const { ctes, members } = closureCtes(roots, direction);
-  const { rows } = await sql<{ lot_id: number }>`with recursive ${ctes} ${members}`.execute(db);
+  const { ctes, members } = closureCtes((dialect === 'sqlite' ? SQLITE : POSTGRES).roots, direction);
+  const compiled = sql<{ lot_id: number }>`with recursive ${ctes} ${members}`.compile(db);
+  const { rows } = await db.executeQuery<{ lot_id: number }>(CompiledQuery.raw(compiled.sql, compiled.parameters.map(() => rootsParameter(dialect, rootIds))));
   return rows.map((r) => Number(r.lot_id));
 }
 
