@@ -80,11 +80,10 @@ export async function pickableBySku(
  * Runs an allocation over the lots first in picking order that add up to what the lines want of
  * each item (counting only lots that expire late enough for the policy's days) and, where that
  * leaves an item short (stock passed over as held, reserved or below the policy's share of shelf
- * life), once more with all of that item's lots. A busy warehouse holds
- * hundreds of lots of an item and an order line is nearly always covered by the few that expire
- * first. Allocation takes lots in picking order and stops when a line is covered, so a line
- * covered by the first lots is allocated exactly as over all of them: the result is always the
- * allocation over all lots.
+ * life), once more with all of that item's lots. A busy warehouse holds hundreds of lots of an
+ * item and an order line is nearly always covered by the few that expire first. Allocation takes
+ * lots in picking order and stops when a line is covered, so a line covered by the first lots is
+ * allocated exactly as over all of them: the result is always the allocation over all lots.
  */
 export async function allocateOverStock<T>(
   trx: Tx,

@@ -3,7 +3,8 @@ import { Conflict, Invalid, LotUnavailable, type ErrorDetail } from '../domain/e
 import { allocate, describeShortfall, unusableReason, type ShelfLifePolicy } from '../domain/fefo.js';
 import type { DocumentRef } from '../domain/ledger.js';
 import { fromMicro, type Micro } from '../domain/quantity.js';
-import type { PartyRow } from '../store/master-data.repository.js';
+import type { LotRow } from '../store/lots.repository.js';
+import type { ItemRow, PartyRow } from '../store/master-data.repository.js';
 import { inReadTransaction, type Tx } from '../store/transaction.js';
 import type { App } from './context.js';
 import { checkDocuments } from './documents.js';
@@ -167,74 +168,87 @@ async function assignShipment(app: App, trx: Tx, input: ShipmentInput, checked: 
   await refs.locations([{ code: input.location, path: 'location' }]);
   const items = await refs.items(input.lines.map((l, i) => ({ sku: l.sku, path: `lines.${i}.sku` })));
   const explicit = input.lines.flatMap((l, i) => (l.lot === undefined ? [] : [{ sku: l.sku, lot: l.lot, path: `lines.${i}.lot`, mustExist: true }]));
-  const lots = await refs.lots(explicit);
+  const named = { lots: await refs.lots(explicit), items };
   refs.check();
 
   const policy = customerPolicy(customer, localDate(new Date(checked.time), app.timeZone));
   const wanted = input.lines.flatMap((l, i) => (l.lot === undefined ? [{ sku: l.sku, quantity: quantities[i]! }] : []));
-  // The lines' assignment over what can be picked: run over the lots first in picking order, and
-  // again over all lots of an item that those leave short (see `allocateOverStock`).
-  const assign = (pickable: ReadonlyMap<string, Pickable>) => {
-    const expiries = new Map<string, string | null>();
-    // Lines keep the order of the request, whichever pass assigned them.
-    const byLine: LineDraft[][] = input.lines.map(() => []);
-    const shortfalls: ErrorDetail[] = [];
-    const short: string[] = [];
-    // Free stock per lot at the location (on hand − reserved), consumed as lines are assigned.
-    const free = new Map<number, number>();
-    for (const [sku, { candidates }] of pickable) {
-      for (const c of candidates) {
-        free.set(c.lotId, c.available);
-        expiries.set(lotKey(sku, c.lot), c.expiryDate);
-      }
-    }
-
-    for (const [i, l] of input.lines.entries()) {
-      if (l.lot === undefined) continue;
-      const lot = lots.get(lotKey(l.sku, l.lot))!;
-      expiries.set(lotKey(l.sku, l.lot), lot.expiry_date);
-      const facts = { holdState: lot.hold_state, expiryDate: lot.expiry_date, productionDate: lot.production_date, shelfLifeDays: items.get(l.sku)?.shelf_life_days };
-      const reason = unusableReason(facts, policy);
-      if (reason) {
-        throw new LotUnavailable(`lines.${i}.lot: lot "${l.lot}" of item "${l.sku}" cannot go to ${input.customer}: ${reason}`, [
-          { path: `lines.${i}.lot`, message: reason },
-        ]);
-      }
-      if (free.has(lot.id)) free.set(lot.id, free.get(lot.id)! - quantities[i]!);
-      byLine[i]!.push({ lotId: lot.id, location: input.location, quantity: -quantities[i]!, movement: 'shipment', path: `lines.${i}.quantity`, label: lotLabel(l.sku, l.lot) });
-    }
-
-    const allocations: LineAllocation[] = [];
-    for (const [i, l] of input.lines.entries()) {
-      if (l.lot !== undefined) continue;
-      const { method, candidates } = pickable.get(l.sku) ?? { method: 'fefo' as const, candidates: [] };
-      const allocation = allocate(
-        candidates.map((c) => ({ ...c, available: Math.max(0, free.get(c.lotId) ?? 0) })),
-        quantities[i]!,
-        policy,
-        method,
-      );
-      if (allocation.shortfall > 0) {
-        shortfalls.push({ path: `lines.${i}.quantity`, message: describeShortfall(l.sku, quantities[i]!, allocation) });
-        short.push(l.sku);
-        continue;
-      }
-      for (const p of allocation.picks) {
-        free.set(p.lotId, free.get(p.lotId)! - p.quantity);
-        byLine[i]!.push({ lotId: p.lotId, location: input.location, quantity: -p.quantity, movement: 'shipment', path: `lines.${i}.quantity`, label: lotLabel(l.sku, p.lot) });
-      }
-      allocations.push({
-        line: i,
-        sku: l.sku,
-        quantity: fromMicro(quantities[i]!),
-        picks: allocation.picks.map((p) => ({ lot: p.lot, quantity: fromMicro(p.quantity), expiryDate: p.expiryDate })),
-        skipped: allocation.skipped,
-      });
-    }
-    return { result: { lines: byLine.flat(), allocations, shortfalls, expiries }, short };
-  };
-  const assigned = await allocateOverStock(trx, wanted, input.location, policy, undefined, assign);
+  // Over the lots first in picking order, and again over all lots of an item that those leave
+  // short (see `allocateOverStock`).
+  const assigned = await allocateOverStock(trx, wanted, input.location, policy, undefined, (pickable) => assignLines(input, quantities, named, policy, pickable));
   return { customer: customer!, policy, ...assigned };
+}
+
+/**
+ * The lines' assignment over what can be picked: named lots must be shippable to the customer
+ * (else 409 naming the line), the rest are allocated by the item's picking order over free stock;
+ * with the items some line fell short of.
+ */
+function assignLines(
+  input: ShipmentInput,
+  quantities: readonly Micro[],
+  named: { lots: ReadonlyMap<string, LotRow>; items: ReadonlyMap<string, ItemRow> },
+  policy: ShelfLifePolicy,
+  pickable: ReadonlyMap<string, Pickable>,
+): { result: Omit<ShipmentAssignment, 'customer' | 'policy'>; short: string[] } {
+  const { lots, items } = named;
+  const expiries = new Map<string, string | null>();
+  // Lines keep the order of the request, whichever pass assigned them.
+  const byLine: LineDraft[][] = input.lines.map(() => []);
+  const shortfalls: ErrorDetail[] = [];
+  const short: string[] = [];
+  // Free stock per lot at the location (on hand − reserved), consumed as lines are assigned.
+  const free = new Map<number, number>();
+  for (const [sku, { candidates }] of pickable) {
+    for (const c of candidates) {
+      free.set(c.lotId, c.available);
+      expiries.set(lotKey(sku, c.lot), c.expiryDate);
+    }
+  }
+
+  for (const [i, l] of input.lines.entries()) {
+    if (l.lot === undefined) continue;
+    const lot = lots.get(lotKey(l.sku, l.lot))!;
+    expiries.set(lotKey(l.sku, l.lot), lot.expiry_date);
+    const facts = { holdState: lot.hold_state, expiryDate: lot.expiry_date, productionDate: lot.production_date, shelfLifeDays: items.get(l.sku)?.shelf_life_days };
+    const reason = unusableReason(facts, policy);
+    if (reason) {
+      throw new LotUnavailable(`lines.${i}.lot: lot "${l.lot}" of item "${l.sku}" cannot go to ${input.customer}: ${reason}`, [
+        { path: `lines.${i}.lot`, message: reason },
+      ]);
+    }
+    if (free.has(lot.id)) free.set(lot.id, free.get(lot.id)! - quantities[i]!);
+    byLine[i]!.push({ lotId: lot.id, location: input.location, quantity: -quantities[i]!, movement: 'shipment', path: `lines.${i}.quantity`, label: lotLabel(l.sku, l.lot) });
+  }
+
+  const allocations: LineAllocation[] = [];
+  for (const [i, l] of input.lines.entries()) {
+    if (l.lot !== undefined) continue;
+    const { method, candidates } = pickable.get(l.sku) ?? { method: 'fefo' as const, candidates: [] };
+    const allocation = allocate(
+      candidates.map((c) => ({ ...c, available: Math.max(0, free.get(c.lotId) ?? 0) })),
+      quantities[i]!,
+      policy,
+      method,
+    );
+    if (allocation.shortfall > 0) {
+      shortfalls.push({ path: `lines.${i}.quantity`, message: describeShortfall(l.sku, quantities[i]!, allocation) });
+      short.push(l.sku);
+      continue;
+    }
+    for (const p of allocation.picks) {
+      free.set(p.lotId, free.get(p.lotId)! - p.quantity);
+      byLine[i]!.push({ lotId: p.lotId, location: input.location, quantity: -p.quantity, movement: 'shipment', path: `lines.${i}.quantity`, label: lotLabel(l.sku, p.lot) });
+    }
+    allocations.push({
+      line: i,
+      sku: l.sku,
+      quantity: fromMicro(quantities[i]!),
+      picks: allocation.picks.map((p) => ({ lot: p.lot, quantity: fromMicro(p.quantity), expiryDate: p.expiryDate })),
+      skipped: allocation.skipped,
+    });
+  }
+  return { result: { lines: byLine.flat(), allocations, shortfalls, expiries }, short };
 }
 
 /** Not enough eligible stock for any line refuses the whole shipment, naming every short line. */

@@ -111,13 +111,19 @@ export interface PickableRow {
 // Shared by every row nobody reserved: most stock, so no array per row.
 const NO_HOLDERS: readonly string[] = [];
 
+const STOCK_COLUMNS = sql`b.lot_id, b.location, b.quantity, b.sku, b.code, b.expiry_date, b.production_date, b.hold_state,
+  item.shelf_life_days, item.allocation, item.last_expiry`;
+
+/** Stock rows of an item looked at to find where its first lots end. */
+const CUT_SCAN = 32;
+
 /**
  * Lots of the given items with stock at a location, each with what orders reserved of it there
  * and who holds it, and per item whether that is all of its stock there (`complete`). One
- * statement reads the stock, its lots and what is reserved of it, by the (location, sku,
- * expiry) index of the stock rows (migration 012), so the work follows the stock at the location
- * rather than every lot the items ever had; a second one names the holders, only when some of
- * that stock is reserved.
+ * statement reads the stock and what is reserved of it, by the (location, sku, expiry) index of
+ * the stock rows (migration 012), whose rows carry what picking needs of their lots (migration
+ * 013), so the work follows the stock at the location rather than every lot the items ever had;
+ * a second one names the holders, only when some of that stock is reserved.
  *
  * With `demand` (quantity wanted per item, and the first expiry date that may be picked), an item
  * picked first-expiry-first-out yields only its lots up to the first expiry date by which its
@@ -126,12 +132,6 @@ const NO_HOLDERS: readonly string[] = [];
  * expiring too soon included. The running sum is taken over the index alone, before any lot is
  * read. Lots without an expiry date come last in FEFO and are read only with the rest.
  */
-const STOCK_COLUMNS = sql`b.lot_id, b.location, b.quantity, b.sku, b.code, b.expiry_date, b.production_date, b.hold_state,
-  item.shelf_life_days, item.allocation, item.last_expiry`;
-
-/** Stock rows of an item looked at to find where its first lots end. */
-const CUT_SCAN = 32;
-
 export async function pickableStock(
   db: Tx,
   skus: readonly string[],
