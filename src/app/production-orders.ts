@@ -99,7 +99,7 @@ export async function createProductionOrder(app: App, input: ProductionOrderInpu
       throw Conflict.at('number', `production order ${input.number} already exists`);
     }
     const needs = recipe.inputs.map((i) => ({ sku: i.sku, quantity: scaleInput(i.quantity, quantity, recipe.output_quantity) }));
-    const results = await allocateLinesAt(trx, input.location, needs, customerPolicy(undefined, app.today()));
+    const results = await allocateLinesAt(trx, app.store.dialect, input.location, needs, customerPolicy(undefined, app.today()));
     const short = results.filter((r) => r.allocation.shortfall > 0);
     if (short.length > 0) {
       const details = short.map((r) => ({ path: 'quantity', message: describeShortfall(r.sku, r.requested, r.allocation) }));

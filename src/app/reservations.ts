@@ -1,8 +1,9 @@
-import { allocate, pickingOrder, type Allocation, type AllocationMethod, type Candidate, type ShelfLifeFacts, type ShelfLifePolicy } from '../domain/fefo.js';
+import { allocate, expiryCut, pickingOrder, type Allocation, type AllocationMethod, type Candidate, type ShelfLifeFacts, type ShelfLifePolicy } from '../domain/fefo.js';
 import { addDays, type CalendarDate } from '../domain/dates.js';
 import { fromMicro, type Micro } from '../domain/quantity.js';
 import type { PartyRow } from '../store/master-data.repository.js';
-import { addReservations, pickableStock, type ReservationWithLot } from '../store/reservations.repository.js';
+import type { Dialect } from '../store/db.js';
+import { addReservations, pickableStock, stockHeads, type ReservationWithLot, type StockHead } from '../store/reservations.repository.js';
 import type { OrderKind } from '../store/schema.js';
 import type { Tx } from '../store/transaction.js';
 
@@ -42,22 +43,31 @@ export interface Pickable {
  * Lots of the items at a location with their free stock (on hand − reserved), per sku. `forOrder`
  * is the order allocating, if any: what it holds itself is not free either, but it is not a
  * reason to name when the lot is passed over. With `demand` (quantity wanted per sku, and the
- * first expiry date that may be picked), only the lots first in picking order that add up to it
- * (see `pickableStock`).
+ * first expiry date that may be picked), an item picked first-expiry-first-out yields only its
+ * lots up to where its first lots that expire late enough add up to the demand (`expiryCut` over
+ * its `stockHeads`) — the lots FEFO takes first, those it passes over as expiring too soon
+ * included — and all of them only when its first lots fall short.
  */
 export async function pickableBySku(
   trx: Tx,
+  dialect: Dialect,
   skus: readonly string[],
   location: string,
   forOrder?: string,
   demand?: { quantities: ReadonlyMap<string, Micro>; expiringFrom: CalendarDate },
 ): Promise<Map<string, Pickable>> {
+  const wanted = [...new Set(skus)];
+  const heads = demand ? await stockHeads(trx, dialect, wanted, location) : new Map<string, StockHead>();
+  const ranges = wanted.map((sku) => {
+    const head = heads.get(sku);
+    return { sku, upto: head && demand ? expiryCut(head, demand.quantities.get(sku) ?? 0, demand.expiringFrom) : null };
+  });
+  const partial = new Set(ranges.filter((r) => r.upto !== null).map((r) => r.sku));
   const out = new Map<string, Pickable>();
-  const { rows, complete } = await pickableStock(trx, skus, location, demand);
-  for (const r of rows) {
+  for (const r of await pickableStock(trx, dialect, ranges, location)) {
     let entry = out.get(r.sku);
     if (entry === undefined) {
-      entry = { method: r.allocation, candidates: [], complete: complete.has(r.sku) };
+      entry = { method: r.allocation, candidates: [], complete: !partial.has(r.sku) };
       out.set(r.sku, entry);
     }
     entry.candidates.push({
@@ -87,6 +97,7 @@ export async function pickableBySku(
  */
 export async function allocateOverStock<T>(
   trx: Tx,
+  dialect: Dialect,
   wanted: readonly { sku: string; quantity: Micro }[],
   location: string,
   policy: ShelfLifePolicy,
@@ -96,17 +107,24 @@ export async function allocateOverStock<T>(
   const quantities = new Map<string, Micro>();
   for (const w of wanted) quantities.set(w.sku, (quantities.get(w.sku) ?? 0) + w.quantity);
   const expiringFrom = addDays(policy.shipDate, policy.minShelfLifeDays);
-  const pickable = await pickableBySku(trx, [...quantities.keys()], location, forOrder, { quantities, expiringFrom });
+  const pickable = await pickableBySku(trx, dialect, [...quantities.keys()], location, forOrder, { quantities, expiringFrom });
   const first = allocateWith(pickable);
   const more = [...new Set(first.short)].filter((sku) => pickable.get(sku)?.complete === false);
   if (more.length === 0) return first.result;
-  for (const [sku, all] of await pickableBySku(trx, more, location, forOrder)) pickable.set(sku, all);
+  for (const [sku, all] of await pickableBySku(trx, dialect, more, location, forOrder)) pickable.set(sku, all);
   return allocateWith(pickable).result;
 }
 
 /** `allocateLines` over the stock at a location (see `allocateOverStock`). */
-export async function allocateLinesAt(trx: Tx, location: string, lines: readonly { sku: string; quantity: Micro }[], policy: ShelfLifePolicy, forOrder?: string): Promise<LineAllocationResult[]> {
-  return allocateOverStock(trx, lines, location, policy, forOrder, (pickable) => {
+export async function allocateLinesAt(
+  trx: Tx,
+  dialect: Dialect,
+  location: string,
+  lines: readonly { sku: string; quantity: Micro }[],
+  policy: ShelfLifePolicy,
+  forOrder?: string,
+): Promise<LineAllocationResult[]> {
+  return allocateOverStock(trx, dialect, lines, location, policy, forOrder, (pickable) => {
     const result = allocateLines(pickable, lines, policy);
     return { result, short: result.filter((r) => r.allocation.shortfall > 0).map((r) => r.sku) };
   });

@@ -157,7 +157,7 @@ export async function allocateSalesOrder(app: App, id: string): Promise<SalesOrd
 
     const have = reservedBySku(kept);
     const needs = lines.map((l) => ({ sku: l.sku, quantity: l.quantity - (have.get(l.sku) ?? 0) })).filter((n) => n.quantity > 0);
-    const results = await allocateLinesAt(trx, order.location, needs, policy, order.number);
+    const results = await allocateLinesAt(trx, app.store.dialect, order.location, needs, policy, order.number);
     await reservePicks(trx, orderRef(order), order.location, results, now);
 
     for (const r of results) for (const p of r.allocation.picks) have.set(r.sku, (have.get(r.sku) ?? 0) + p.quantity);

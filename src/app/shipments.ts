@@ -175,7 +175,7 @@ async function assignShipment(app: App, trx: Tx, input: ShipmentInput, checked: 
   const wanted = input.lines.flatMap((l, i) => (l.lot === undefined ? [{ sku: l.sku, quantity: quantities[i]! }] : []));
   // Over the lots first in picking order, and again over all lots of an item that those leave
   // short (see `allocateOverStock`).
-  const assigned = await allocateOverStock(trx, wanted, input.location, policy, undefined, (pickable) => assignLines(input, quantities, named, policy, pickable));
+  const assigned = await allocateOverStock(trx, app.store.dialect, wanted, input.location, policy, undefined, (pickable) => assignLines(input, quantities, named, policy, pickable));
   return { customer: customer!, policy, ...assigned };
 }
 

@@ -14,8 +14,18 @@ export function isCalendarDate(value: string): boolean {
   return d.toISOString().slice(0, 10) === value;
 }
 
+/**
+ * Days since 1970-01-01 of a date, by arithmetic on its digits (Hinnant's days_from_civil, over a
+ * calendar whose years start in March so the leap day comes last): allocation compares the
+ * shelf life of every candidate lot, and building a string for `Date.parse` was a tenth of it.
+ */
 function toEpochDay(date: CalendarDate): number {
-  return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+  const month = Number(date.slice(5, 7));
+  const year = Number(date.slice(0, 4)) - (month <= 2 ? 1 : 0);
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + Number(date.slice(8, 10)) - 1;
+  return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
 }
 
 function fromEpochDay(day: number): CalendarDate {

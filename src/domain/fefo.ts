@@ -155,6 +155,23 @@ export function allocate(candidates: readonly Candidate[], quantity: Micro, poli
   return { picks, skipped, shortfall: remaining };
 }
 
+/**
+ * Where first-expiry-first-out picking of `demand` can stop reading an item's stock: the first
+ * expiry date by which the lots that expire on or after `expiringFrom` add up to the demand, over
+ * `head`, the item's first dated lots (expiry date and quantity) in expiry order; null when they
+ * fall short (then all of its stock must be read). Lots expiring sooner count for nothing (they
+ * are passed over) and every lot of the date found is read with it, since the picking order
+ * breaks ties on a date by quantity.
+ */
+export function expiryCut(head: readonly (readonly [expiryDate: CalendarDate, quantity: Micro])[], demand: Micro, expiringFrom: CalendarDate): CalendarDate | null {
+  let running = 0;
+  for (const [expiryDate, quantity] of head) {
+    if (expiryDate >= expiringFrom) running += quantity;
+    if (running >= demand) return expiryDate;
+  }
+  return null;
+}
+
 /** One sentence for a failed allocation, naming what was missing and why lots were passed over. */
 export function describeShortfall(sku: string, requested: Micro, allocation: Allocation): string {
   const eligible = requested - allocation.shortfall;

@@ -1,5 +1,8 @@
 import { sql, type Selectable } from 'kysely';
 import { balanceKey, type Reserved } from '../domain/posting.js';
+import type { CalendarDate } from '../domain/dates.js';
+import type { Dialect } from './db.js';
+import { jsonRows, tuples } from './json-rows.js';
 import type { LotRow } from './lots.repository.js';
 import type { OrderKind, ReservationsTable } from './schema.js';
 import type { Tx } from './transaction.js';
@@ -111,81 +114,97 @@ export interface PickableRow {
 // Shared by every row nobody reserved: most stock, so no array per row.
 const NO_HOLDERS: readonly string[] = [];
 
-const STOCK_COLUMNS = sql`b.lot_id, b.location, b.quantity, b.sku, b.code, b.expiry_date, b.production_date, b.hold_state,
-  item.shelf_life_days, item.allocation, item.last_expiry`;
+const STOCK_COLUMNS = sql`b.lot_id, b.quantity, b.sku, b.code, b.expiry_date, b.production_date, b.hold_state, item.shelf_life_days, item.allocation`;
 
-/** Stock rows of an item looked at to find where its first lots end. */
-const CUT_SCAN = 32;
+/** Dated stock rows of an item read to find where its first lots end. */
+const HEAD_SIZE = 32;
+
+/** An item's first dated lots with stock at a location, in expiry order: expiry date and quantity. */
+export type StockHead = (readonly [expiryDate: CalendarDate, quantity: number])[];
+
+/**
+ * Per item picked first-expiry-first-out, the expiry dates and quantities of its first
+ * `HEAD_SIZE` dated lots with stock at a location, in expiry order (items picked first-in-first-out
+ * and unknown items are absent). One statement over the (location, sku, expiry) index of the stock
+ * rows, which carries the quantity on SQLite (migration 012): no stock row is read.
+ */
+export async function stockHeads(db: Tx, dialect: Dialect, skus: readonly string[], location: string): Promise<Map<string, StockHead>> {
+  const out = new Map<string, StockHead>();
+  if (skus.length === 0) return out;
+  const { rows } = await sql<{ sku: string; head: unknown }>`
+    select items.sku, (select ${jsonRows(dialect, sql`d.expiry_date, d.quantity`)} from (
+      select b.expiry_date, b.quantity from balances b
+      where b.location = ${location} and b.sku = items.sku and b.quantity > 0 and b.expiry_date is not null
+      order by b.expiry_date limit ${HEAD_SIZE}) d) as head
+    from items where items.sku in (${sql.join([...new Set(skus)])}) and items.allocation = 'fefo'`.execute(db);
+  for (const r of rows) {
+    const head = tuples(r.head).map((t) => [t[0] as CalendarDate, Number(t[1])] as const);
+    // An aggregate's order is its input's only by custom: put it beyond doubt.
+    head.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    out.set(r.sku, head);
+  }
+  return out;
+}
 
 /**
  * Lots of the given items with stock at a location, each with what orders reserved of it there
- * and who holds it, and per item whether that is all of its stock there (`complete`). One
- * statement reads the stock and what is reserved of it, by the (location, sku, expiry) index of
- * the stock rows (migration 012), whose rows carry what picking needs of their lots (migration
- * 013), so the work follows the stock at the location rather than every lot the items ever had;
- * a second one names the holders, only when some of that stock is reserved.
- *
- * With `demand` (quantity wanted per item, and the first expiry date that may be picked), an item
- * picked first-expiry-first-out yields only its lots up to the first expiry date by which its
- * stock there that expires late enough adds up to the demand (every lot of that date: the
- * picking order breaks ties by quantity) — the lots FEFO takes first, those it passes over as
- * expiring too soon included. The running sum is taken over the index alone, before any lot is
- * read. Lots without an expiry date come last in FEFO and are read only with the rest.
+ * and who holds it. `upto` limits an item to its lots expiring by that date (lots without an
+ * expiry date come last in picking order and are then left out); without it, all of the item's
+ * stock is read. One statement reads the stock and what is reserved of it, by the (location, sku,
+ * expiry) index of the stock rows (migration 012), whose rows carry what picking needs of their
+ * lots (migration 013), so the work follows the stock at the location rather than every lot the
+ * items ever had, and returns it as one JSON value (see `jsonRows`); a second one names the
+ * holders, only when some of that stock is reserved.
  */
-export async function pickableStock(
-  db: Tx,
-  skus: readonly string[],
-  location: string,
-  demand?: { quantities: ReadonlyMap<string, number>; expiringFrom: string },
-): Promise<{ rows: PickableRow[]; complete: Set<string> }> {
-  if (skus.length === 0) return { rows: [], complete: new Set() };
-  const wanted = [...new Set(skus)];
-  const values = sql.join(wanted.map((sku) => sql`(${sku}, cast(${demand?.quantities.get(sku) ?? null} as bigint))`));
-  const expiringFrom = demand?.expiringFrom ?? '';
-  const { rows } = await sql<Omit<PickableRow, 'holders'> & { last_expiry: string | null }>`
-    with wanted(sku, quantity) as (values ${values}),
-    -- Per item, the expiry date by which its stock that expires late enough adds up to the demand,
-    -- looked for among its first lots in expiry order, in the index alone; null when they fall
-    -- short (then all lots are read).
-    cut as materialized (
-      select w.sku, (
-        select min(f.expiry_date) from (
-          select d.expiry_date, sum(case when d.expiry_date >= ${expiringFrom} then d.quantity else 0 end) over (order by d.expiry_date) as running
-          from (
-            select b.expiry_date, b.quantity from balances b
-            where b.location = ${location} and b.sku = w.sku and b.quantity > 0 and b.expiry_date is not null
-            order by b.expiry_date limit ${CUT_SCAN}) d) f
-        where f.running >= w.quantity) as last_expiry
-      from wanted w where w.quantity is not null),
-    -- Per item, how far its stock is wanted: up to the cut, or all of it (dated, then undated).
+export async function pickableStock(db: Tx, dialect: Dialect, ranges: readonly { sku: string; upto: CalendarDate | null }[], location: string): Promise<PickableRow[]> {
+  if (ranges.length === 0) return [];
+  const wanted = sql.join(ranges.map((r) => sql`(${r.sku}, cast(${r.upto} as varchar(10)))`));
+  const { rows: found } = await sql<{ stock: unknown }>`
+    with wanted(sku, upto) as (values ${wanted}),
     item as materialized (
-      select items.sku, items.shelf_life_days, items.allocation, c.last_expiry,
-        case when items.allocation = 'fifo' or c.last_expiry is null then '9999-12-31' else c.last_expiry end as upto,
-        case when items.allocation = 'fifo' or c.last_expiry is null then 1 else 0 end as whole
-      from items left join cut c on c.sku = items.sku where items.sku in (select sku from wanted)),
+      select items.sku, items.shelf_life_days, items.allocation,
+        coalesce(w.upto, '9999-12-31') as upto, case when w.upto is null then 1 else 0 end as whole
+      from items join wanted w on w.sku = items.sku),
     -- Each item's stock as index ranges (location, sku, expiry ≤ upto), and its undated stock only
-    -- when all of it is wanted. A stock row carries what picking needs of its lot (migration
-    -- 013): the lot itself is read only for when it came in, for items picked first-in-first-out.
+    -- when all of it is wanted.
     stock as (
       select ${STOCK_COLUMNS} from item cross join balances b
       where b.location = ${location} and b.sku = item.sku and b.expiry_date <= item.upto and b.quantity > 0
       union all
       select ${STOCK_COLUMNS} from item cross join balances b
       where item.whole = 1 and b.location = ${location} and b.sku = item.sku and b.expiry_date is null and b.quantity > 0)
-    select s.*,
-      case when s.allocation = 'fifo' then (select e.time from lots join events e on e.id = lots.created_event_id where lots.id = s.lot_id) end as first_in,
-      (select sum(r.quantity) from reservations r where r.lot_id = s.lot_id and r.location = s.location) as reserved
+    -- The lot itself is read only for when it came in, for items picked first-in-first-out.
+    select ${jsonRows(
+      dialect,
+      sql`s.lot_id, s.quantity, s.sku, s.code, s.expiry_date, s.production_date, s.hold_state, s.shelf_life_days, s.allocation,
+        case when s.allocation = 'fifo' then (select e.time from lots join events e on e.id = lots.created_event_id where lots.id = s.lot_id) end,
+        (select sum(r.quantity) from reservations r where r.lot_id = s.lot_id and r.location = ${location})`,
+    )} as stock
     from stock s`.execute(db);
-  const complete = new Set(wanted);
-  for (const r of rows) if (r.allocation === 'fefo' && r.last_expiry !== null) complete.delete(r.sku);
-  const holders = new Map<number, string[]>();
-  const reservedLots = rows.filter((r) => r.reserved !== null).map((r) => Number(r.lot_id));
-  if (reservedLots.length > 0) {
+  const rows = tuples(found[0]!.stock).map((t): PickableRow => ({
+    lot_id: Number(t[0]),
+    location,
+    quantity: Number(t[1]),
+    sku: t[2] as string,
+    code: t[3] as string,
+    expiry_date: t[4] as string | null,
+    production_date: t[5] as string | null,
+    hold_state: t[6] as LotRow['hold_state'],
+    shelf_life_days: t[7] as number | null,
+    allocation: t[8] as PickableRow['allocation'],
+    first_in: t[9] as string | null,
+    reserved: Number(t[10] ?? 0),
+    holders: NO_HOLDERS,
+  }));
+  // Reservations are of positive quantities: a lot with none has nothing reserved.
+  const reservedRows = rows.filter((r) => r.reserved !== 0);
+  if (reservedRows.length > 0) {
+    const holders = new Map<number, string[]>();
     const held = await db
       .selectFrom('reservations')
       .select(['reservations.lot_id', 'reservations.order_number'])
       .where('reservations.location', '=', location)
-      .where('reservations.lot_id', 'in', reservedLots)
+      .where('reservations.lot_id', 'in', reservedRows.map((r) => r.lot_id))
       .groupBy(['reservations.lot_id', 'reservations.order_number'])
       .orderBy('reservations.order_number')
       .execute();
@@ -195,28 +214,9 @@ export async function pickableStock(
       names.push(h.order_number);
       holders.set(lotId, names);
     }
+    for (const r of reservedRows) r.holders = holders.get(r.lot_id) ?? NO_HOLDERS;
   }
-  return {
-    complete,
-    rows: rows.map((r) => {
-      const lotId = Number(r.lot_id);
-      return {
-        lot_id: lotId,
-        location: r.location,
-        quantity: Number(r.quantity),
-        reserved: Number(r.reserved ?? 0),
-        sku: r.sku,
-        code: r.code,
-        expiry_date: r.expiry_date,
-        production_date: r.production_date,
-        hold_state: r.hold_state,
-        shelf_life_days: r.shelf_life_days,
-        allocation: r.allocation,
-        first_in: r.first_in ?? null,
-        holders: holders.get(lotId) ?? NO_HOLDERS,
-      };
-    }),
-  };
+  return rows;
 }
 
 /** One reservation of a lot, named by its order, for lot detail. */

@@ -2,6 +2,7 @@ import { CompiledQuery, sql, type RawBuilder } from 'kysely';
 import type { DocumentRef } from '../domain/ledger.js';
 import type { TraceDirection } from '../domain/trace.js';
 import type { Dialect } from './db.js';
+import { jsonRows, tuples } from './json-rows.js';
 import type { LotRow } from './lots.repository.js';
 import type { Tx } from './transaction.js';
 
@@ -68,11 +69,9 @@ export interface TraceRows {
 /*
  * A trace is ONE statement, whatever the size of the closure: a recursive CTE computes the closure
  * (UNION, not UNION ALL, so each lot enters the recursion once and rework cycles terminate), and
- * each kind of row of the closure comes back aggregated into one JSON array of arrays. Turning
- * ten thousand result rows into JavaScript objects costs a driver a few microseconds each (more
- * than the database's own work), where V8 parses one JSON text of them several times faster;
- * and one statement is one round trip to PostgreSQL and one consistent snapshot without a
- * transaction.
+ * each kind of row of the closure comes back aggregated into one JSON array of arrays (see
+ * `jsonRows`); and one statement is one round trip to PostgreSQL and one consistent snapshot
+ * without a transaction.
  */
 
 const LOT_COLUMNS = sql`lots.id, lots.sku, lots.code, lots.origin, lots.supplier, lots.supplier_lot, lots.production_date, lots.expiry_date,
@@ -100,8 +99,6 @@ interface TraceDialect {
   /** The CTE that holds the closure's members once computed. */
   closure: (members: RawBuilder<unknown>) => RawBuilder<unknown>;
   inClosure: (column: RawBuilder<unknown>) => RawBuilder<unknown>;
-  /** The rows of a subquery as one JSON array of arrays of the columns. */
-  aggregate: (columns: RawBuilder<unknown>) => RawBuilder<unknown>;
   /** The movement's documents (JSON text) as embedded JSON. */
   documents: RawBuilder<unknown>;
   /** The condition "party `p` has movements of the closure". */
@@ -113,7 +110,6 @@ const SQLITE: TraceDialect = {
   // Read by every subquery: materialised, it is computed once.
   closure: (members) => sql`closure(lot_id) as materialized (${members})`,
   inClosure: (column) => sql`${column} in (select lot_id from closure)`,
-  aggregate: (columns) => sql`json_group_array(json_array(${columns}))`,
   documents: sql`json(m.documents)`,
   // The movements are read again rather than materialised: copying ten thousand rows into a
   // temporary table costs more than a second pass over their index range.
@@ -127,14 +123,15 @@ const POSTGRES: TraceDialect = {
   // a hash over a full scan.
   closure: (members) => sql`closure as materialized (select array(${members}) as ids)`,
   inClosure: (column) => sql`${column} = any((select ids from closure)::bigint[])`,
-  aggregate: (columns) => sql`coalesce(json_agg(json_build_array(${columns})), '[]'::json)`,
   documents: sql`m.documents::json`,
   partyMoved: sql`p.code = any(array(select distinct party from party_movements where lot_id = any((select ids from closure)::bigint[])))`,
 };
 
-function traceStatement(d: TraceDialect, direction: TraceDirection): RawBuilder<Record<keyof TraceRows, unknown>> {
+function traceStatement(dialect: Dialect, direction: TraceDirection): RawBuilder<Record<keyof TraceRows, unknown>> {
+  const d = dialect === 'sqlite' ? SQLITE : POSTGRES;
   const { ctes, members } = closureCtes(d.roots, direction);
-  const { inClosure, aggregate } = d;
+  const { inClosure } = d;
+  const aggregate = (columns: RawBuilder<unknown>) => jsonRows(dialect, columns);
   return sql`with recursive ${ctes}, ${d.closure(members)}
     select
       (select ${aggregate(LOT_COLUMNS)} from lots join items on items.sku = lots.sku where ${inClosure(sql`lots.id`)}) as lots,
@@ -152,7 +149,7 @@ function traceQuery(db: Tx, dialect: Dialect, rootIds: readonly number[], direct
   const key = `${dialect}:${direction}`;
   let text = compiledTraces.get(key);
   if (!text) {
-    const compiled = traceStatement(dialect === 'sqlite' ? SQLITE : POSTGRES, direction).compile(db);
+    const compiled = traceStatement(dialect, direction).compile(db);
     text = { sql: compiled.sql, parameters: compiled.parameters.length };
     compiledTraces.set(key, text);
   }
@@ -176,11 +173,6 @@ export async function closureIds(db: Tx, dialect: Dialect, rootIds: readonly num
   const { rows } = await db.executeQuery<{ lot_id: number }>(CompiledQuery.raw(compiled.sql, compiled.parameters.map(() => rootsParameter(dialect, rootIds))));
   return rows.map((r) => Number(r.lot_id));
 }
-
-type Tuple = unknown[];
-
-/** SQLite hands JSON back as text; node-postgres has already parsed a `json` column. */
-const tuples = (value: unknown): Tuple[] => (typeof value === 'string' ? (JSON.parse(value) as Tuple[]) : (value as Tuple[]));
 
 /**
  * The closure of the roots over genealogy links in a direction, with its links, lot flows, stock,

@@ -47,8 +47,8 @@ for (const dialect of DIALECTS) {
     const allocations = (lines: { sku: string; quantity: number }[], minShelfLifeDays: number) => {
       const policy = { shipDate: today, minShelfLifeDays };
       return inReadTransaction(t.app.store, async (trx) => ({
-        paged: await allocateLinesAt(trx, 'WH1', lines, policy),
-        all: allocateLines(await pickableBySku(trx, lines.map((l) => l.sku), 'WH1'), lines, policy),
+        paged: await allocateLinesAt(trx, dialect, 'WH1', lines, policy),
+        all: allocateLines(await pickableBySku(trx, dialect, lines.map((l) => l.sku), 'WH1'), lines, policy),
       }));
     };
 
@@ -80,7 +80,7 @@ for (const dialect of DIALECTS) {
     it('reads the first lots that add up to the demand, and all lots only when a line needs more', async () => {
       // 40 lots of 5, one per day.
       const sku = await stock(Array.from({ length: 40 }, (_, i) => ({ expiresIn: i, quantity: 5, held: false })));
-      const first = await inReadTransaction(t.app.store, (trx) => pickableBySku(trx, [sku], 'WH1', undefined, { quantities: new Map([[sku, 12 * M]]), expiringFrom: today }));
+      const first = await inReadTransaction(t.app.store, (trx) => pickableBySku(trx, dialect, [sku], 'WH1', undefined, { quantities: new Map([[sku, 12 * M]]), expiringFrom: today }));
       expect(first.get(sku)).toMatchObject({ complete: false });
       expect(first.get(sku)!.candidates.map((c) => c.lot)).toEqual(['L0', 'L1', 'L2']);
 
@@ -120,7 +120,7 @@ for (const dialect of DIALECTS) {
         { expiresIn: 9, quantity: 50, held: false },
         { expiresIn: 12, quantity: 50, held: false },
       ]);
-      const first = await inReadTransaction(t.app.store, (trx) => pickableBySku(trx, [sku], 'WH1', undefined, { quantities: new Map([[sku, 3 * M]]), expiringFrom: today }));
+      const first = await inReadTransaction(t.app.store, (trx) => pickableBySku(trx, dialect, [sku], 'WH1', undefined, { quantities: new Map([[sku, 3 * M]]), expiringFrom: today }));
       expect(first.get(sku)!.candidates).toHaveLength(20);
       const { paged, all } = await allocations([{ sku, quantity: 60 * M }], 0);
       expect(paged).toEqual(all);

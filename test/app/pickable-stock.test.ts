@@ -26,7 +26,7 @@ for (const dialect of DIALECTS) {
     const db = () => t.app.store.db;
     /** The candidates by sku and lot code, without the ids the database chose. */
     const pickable = async (skus: string[], location: string, forOrder?: string) =>
-      [...(await pickableBySku(db(), skus, location, forOrder))]
+      [...(await pickableBySku(db(), dialect, skus, location, forOrder))]
         .sort(([a], [b]) => (a < b ? -1 : 1))
         .map(([sku, p]) => ({
           sku,
@@ -124,10 +124,10 @@ for (const dialect of DIALECTS) {
 
     it('names the holders in a second statement only when some of the stock is reserved', async () => {
       t.resetQueries();
-      await pickableBySku(db(), ['JAM'], 'WH2');
+      await pickableBySku(db(), dialect, ['JAM'], 'WH2');
       expect(t.queries).toHaveLength(1);
       t.resetQueries();
-      await pickableBySku(db(), ['JAM'], 'WH1');
+      await pickableBySku(db(), dialect, ['JAM'], 'WH1');
       expect(t.queries).toHaveLength(2);
     });
 

@@ -108,18 +108,18 @@ describe.each(DIALECTS)('benchmark smoke test at 20 000 lots (%s)', (dialect) =>
     expect(performance.now() - started).toBeLessThan(5000);
   }, 30_000);
 
-  it('allocates an order reading its stock in one statement, whatever the number of lots', async () => {
+  it('allocates an order reading its stock in two statements, whatever the number of lots', async () => {
     const master = await loadMaster(app);
     const random = new Random(5);
     const policy = customerPolicy(undefined, summary.to);
     for (let o = 0; o < 20; o++) {
       const lines = Array.from({ length: 10 }, () => ({ sku: random.pick(master.finished), quantity: random.int(1, 200) * 1_000_000 }));
       statements.splice(0);
-      const results = await inReadTransaction(app.store, (trx) => allocateLinesAt(trx, DISTRIBUTION_CENTRE, lines, policy));
-      // begin, the stock of the lines' items, commit — and once more the stock of an item whose
-      // first lots fell short.
-      expect(statements.length).toBeGreaterThanOrEqual(3);
-      expect(statements.length).toBeLessThanOrEqual(4);
+      const results = await inReadTransaction(app.store, (trx) => allocateLinesAt(trx, app.store.dialect, DISTRIBUTION_CENTRE, lines, policy));
+      // begin, the first lots of the lines' items in the index, the stock up to where they cover
+      // the lines, commit — and once more the stock of an item whose first lots fell short.
+      expect(statements.length).toBeGreaterThanOrEqual(4);
+      expect(statements.length).toBeLessThanOrEqual(5);
       expect(results.map((r) => r.sku)).toEqual(lines.map((l) => l.sku));
     }
   }, 30_000);

@@ -86,6 +86,18 @@ describe('addDays / daysBetween', () => {
     );
   });
 
+  it('counts days as the UTC calendar does, across leap years and centuries', () => {
+    fc.assert(
+      fc.property(calendarDate, (date) => {
+        const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+        expect(daysBetween('1970-01-01', date)).toBe(Date.UTC(year, month - 1, day) / 86_400_000);
+      }),
+      RUNS,
+    );
+    expect(daysBetween('1900-02-28', '1900-03-01')).toBe(1);
+    expect(daysBetween('2000-02-28', '2000-03-01')).toBe(2);
+  });
+
   it('daysBetween is antisymmetric and additive', () => {
     fc.assert(
       fc.property(calendarDate, calendarDate, calendarDate, (a, b, c) => {

@@ -4,6 +4,7 @@ import { addDays } from '../../src/domain/dates.js';
 import {
   allocateFefo,
   describeShortfall,
+  expiryCut,
   unusableReason,
   type Allocation,
   type Candidate,
@@ -295,5 +296,37 @@ describe('describeShortfall', () => {
 
   it('omits the skipped part when nothing was skipped', () => {
     expect(describeShortfall('JAM', 2 * UNIT, { picks: [], skipped: [], shortfall: 2 * UNIT })).toBe('only 0 of 2 JAM eligible');
+  });
+});
+
+describe('expiryCut', () => {
+  const day = (n: number) => addDays('2026-01-01', n);
+
+  it('is the first date by which the lots expiring late enough add up to the demand (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ expiresIn: fc.integer({ min: 0, max: 15 }), quantity: fc.integer({ min: 1, max: 9 }) }), { maxLength: 20 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 0, max: 16 }),
+        (lots, demand, fromDay) => {
+          const head = lots.map((l) => [day(l.expiresIn), l.quantity] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+          const from = day(fromDay);
+          // By definition: the earliest date of the head whose lots from `from` up to it suffice.
+          const covering = head
+            .map(([date]) => date)
+            .filter((date) => head.filter(([d]) => d >= from && d <= date).reduce((sum, [, q]) => sum + q, 0) >= demand);
+          expect(expiryCut(head, demand, from)).toBe(covering[0] ?? null);
+        },
+      ),
+    );
+  });
+
+  it('passes over lots expiring too soon and is null when the first lots fall short', () => {
+    const head = [[day(0), 5], [day(1), 5], [day(1), 2], [day(3), 5]] as const;
+    expect(expiryCut(head, 5, day(0))).toBe(day(0));
+    expect(expiryCut(head, 6, day(0))).toBe(day(1));
+    expect(expiryCut(head, 12, day(1))).toBe(day(3));
+    expect(expiryCut(head, 13, day(1))).toBeNull();
+    expect(expiryCut([], 0, day(0))).toBeNull();
   });
 });
