@@ -12,6 +12,7 @@ import * as partyMovements from './migrations/2026-12-02-009-party-movements.js'
 import * as datedBalances from './migrations/2026-12-04-011-dated-balances.js';
 import * as fefoIndexes from './migrations/2026-12-05-012-fefo-indexes.js';
 import * as pickingFacts from './migrations/2026-12-07-013-picking-facts.js';
+import * as coveringPickingIndex from './migrations/2026-12-08-014-covering-picking-index.js';
 
 // Migrations are listed here, not read from disk, so the compiled package
 // and the tests run exactly the same set. Names sort by date.
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, { up: (db: Parameters<Migration['up']>[0], dial
   '2026-12-04-011-dated-balances': datedBalances,
   '2026-12-05-012-fefo-indexes': fefoIndexes,
   '2026-12-07-013-picking-facts': pickingFacts,
+  '2026-12-08-014-covering-picking-index': coveringPickingIndex,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -131,6 +131,18 @@ for (const dialect of DIALECTS) {
       expect(t.queries).toHaveLength(2);
     });
 
+    it.runIf(dialect === 'sqlite')('reads stock from the picking index alone, no table row per lot (migration 014)', async () => {
+      t.resetQueries();
+      await pickableBySku(db(), dialect, ['JAM', 'HONEY'], 'WH1', undefined, { quantities: new Map([['JAM', M]]), expiringFrom: '2026-01-01' });
+      await pickableBySku(db(), dialect, ['JAM', 'HONEY'], 'WH1');
+      // The plan does not depend on the values: every parameter is explained as null.
+      const explain = async (q: string) => (await sql.raw<{ detail: string }>(`explain query plan ${q.replaceAll('?', 'null')}`).execute(db())).rows.map((r) => r.detail);
+      const plans = await Promise.all(t.queries.map(explain));
+      const stockReads = plans.flat().filter((d) => /^SEARCH b /.test(d));
+      expect(stockReads.length).toBeGreaterThanOrEqual(3);
+      for (const d of stockReads) expect(d).toContain('USING COVERING INDEX balances_location_sku');
+    });
+
     it("gives every new stock row its lot's sku, also when a row emptied earlier comes back", async () => {
       await recordTransfer(t.app, { from: 'WH2', to: 'WH1', lines: [{ sku: 'JAM', lot: 'J3', quantity: 4 }] });
       expect(await pickable(['JAM'], 'WH2')).toEqual([]);
