@@ -11,6 +11,7 @@ import { allocateSalesOrder, createSalesOrder } from '../../src/app/sales-orders
 import { recordShipment } from '../../src/app/shipments.js';
 import { recordTransfer } from '../../src/app/transfers.js';
 import { up as fefoIndexesMigration } from '../../src/store/migrations/2026-12-05-012-fefo-indexes.js';
+import { up as coveringPickingIndexMigration } from '../../src/store/migrations/2026-12-08-014-covering-picking-index.js';
 import { DIALECTS, openTestApp, type TestContext } from '../helpers/test-app.js';
 
 const M = 1_000_000;
@@ -141,6 +142,14 @@ for (const dialect of DIALECTS) {
       const stockReads = plans.flat().filter((d) => /^SEARCH b /.test(d));
       expect(stockReads.length).toBeGreaterThanOrEqual(3);
       for (const d of stockReads) expect(d).toContain('USING COVERING INDEX balances_location_sku');
+    });
+
+    it.runIf(dialect === 'sqlite')('leaves the picking index with statistics where the database has them (migration 014)', async () => {
+      const stat = async () => (await sql<{ n: number }>`select count(*) as n from sqlite_stat1 where idx = 'balances_location_sku'`.execute(db())).rows[0]!.n;
+      await sql`analyze`.execute(db());
+      expect(await stat()).toBe(1);
+      await coveringPickingIndexMigration(db(), dialect);
+      expect(await stat()).toBe(1);
     });
 
     it("gives every new stock row its lot's sku, also when a row emptied earlier comes back", async () => {

@@ -14,4 +14,10 @@ export async function up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promi
     .on('balances')
     .columns(['location', 'sku', 'expiry_date', 'lot_id', 'quantity', 'code', 'production_date', 'hold_state'])
     .execute();
+  // SQLite's planner weighs indexes by the statistics ANALYZE left (the bulk loader runs it): an
+  // index without any looks more selective than it is, and the expiry list filtered by location
+  // took this one over its (location, expiry) index (1 M lots: p99 6 → 33 ms). A database that
+  // was never analysed has no statistics for any index, and keeps it that way.
+  const analysed = await sql`select 1 from sqlite_master where name = 'sqlite_stat1'`.execute(db);
+  if (analysed.rows.length > 0) await sql`analyze balances_location_sku`.execute(db);
 }
