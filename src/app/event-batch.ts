@@ -72,7 +72,7 @@ export async function recordEvents(app: App, events: readonly BatchedEvent[]): P
       for (const [key, quantity] of applyPostings(running, r.draft.lines, reserved)) running.set(key, quantity);
     }
     const touched = new Map(allLines.map((l) => [balanceKey(l.lotId, l.location), { lot_id: l.lotId, location: l.location }]));
-    await saveBalances(trx, [...touched].map(([key, b]) => ({ ...b, quantity: running.get(key) ?? 0 })));
+    await saveBalances(trx, app.store.dialect, [...touched].map(([key, b]) => ({ ...b, quantity: running.get(key) ?? 0 })));
     await addLotFlows(trx, allLines);
 
     let previous = await lastEvent(trx);

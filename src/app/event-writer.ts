@@ -8,6 +8,7 @@ import { findEventByKey, insertEvent, lastEvent } from '../store/events.reposito
 import { addLotFlows } from '../store/lot-flows.repository.js';
 import { reservedAt } from '../store/reservations.repository.js';
 import type { EventsTable } from '../store/schema.js';
+import type { Dialect } from '../store/db.js';
 import { inLedgerTransaction, type Tx } from '../store/transaction.js';
 import { currentActor } from './actor.js';
 import type { App } from './context.js';
@@ -137,7 +138,7 @@ export async function appendEvent(
   }
   const id = app.newId();
   const draft = await build(trx, id);
-  await postLines(trx, draft.lines);
+  await postLines(trx, app.store.dialect, draft.lines);
 
   const previous = await lastEvent(trx);
   const chained = chainEvent(app, { id, requestHash, idempotencyKey: request.idempotencyKey }, draft, previous);
@@ -218,7 +219,7 @@ export async function checkPostings(trx: Tx, lines: readonly Posting[]): Promise
  * Applies the lines to the balance and lot-flow projections, refusing the whole event if any
  * would go negative or take reserved stock.
  */
-async function postLines(trx: Tx, lines: readonly LineDraft[]): Promise<void> {
+async function postLines(trx: Tx, dialect: Dialect, lines: readonly LineDraft[]): Promise<void> {
   if (lines.length === 0) return;
   const next = await checkPostings(trx, lines);
   const rows = new Map<string, { lot_id: number; location: string; quantity: number }>();
@@ -226,6 +227,6 @@ async function postLines(trx: Tx, lines: readonly LineDraft[]): Promise<void> {
     const key = balanceKey(l.lotId, l.location);
     rows.set(key, { lot_id: l.lotId, location: l.location, quantity: next.get(key)! });
   }
-  await saveBalances(trx, [...rows.values()]);
+  await saveBalances(trx, dialect, [...rows.values()]);
   await addLotFlows(trx, lines);
 }

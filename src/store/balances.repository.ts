@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql, type Compilable } from 'kysely';
+import type { Dialect } from './db.js';
 import { balanceKey } from '../domain/posting.js';
 import type { LotRow } from './lots.repository.js';
 import { executeForRows } from './multi-row.js';
@@ -24,14 +25,16 @@ export async function loadBalances(
 }
 
 /** Writes new absolute balances; rows that reach zero are removed so the table holds only stock. */
-export async function saveBalances(db: Tx, balances: readonly BalanceRow[]): Promise<void> {
+export async function saveBalances(db: Tx, dialect: Dialect, balances: readonly BalanceRow[]): Promise<void> {
   const nonZero = balances.filter((b) => b.quantity !== 0);
   const zero = balances.filter((b) => b.quantity === 0);
   await executeForRows(db, nonZero, (part) =>
-    db
-      .insertInto('balances')
-      .values(part)
-      .onConflict((oc) => oc.columns(['lot_id', 'location']).doUpdateSet({ quantity: (eb) => eb.ref('excluded.quantity') })),
+    dialect === 'sqlite'
+      ? sqliteUpsertWithFacts(part)
+      : db
+          .insertInto('balances')
+          .values(part)
+          .onConflict((oc) => oc.columns(['lot_id', 'location']).doUpdateSet({ quantity: (eb) => eb.ref('excluded.quantity') })),
   );
   if (zero.length > 0) {
     await db
@@ -39,6 +42,22 @@ export async function saveBalances(db: Tx, balances: readonly BalanceRow[]): Pro
       .where((eb) => eb(eb.refTuple('lot_id', 'location'), 'in', zero.map((z) => eb.tuple(z.lot_id, z.location))))
       .execute();
   }
+}
+
+/**
+ * The SQLite upsert, carrying a new stock row's lot facts in the insert itself: SQLite's trigger
+ * can only copy them in after the row is stored, rewriting it and its entry in every dated and
+ * picking index (migration 015). PostgreSQL's trigger fills them in before the row is stored. The
+ * left join keeps a row whose lot does not exist, for its foreign key to refuse; `where true`
+ * tells SQLite's parser that `on conflict` belongs to the insert, not to the join.
+ */
+function sqliteUpsertWithFacts(rows: readonly BalanceRow[]): Compilable<unknown> {
+  const text = `insert into balances (lot_id, location, quantity, sku, code, expiry_date, sell_by_date, production_date, hold_state)
+    select v.column1, v.column2, v.column3, l.sku, l.code, l.expiry_date, l.sell_by_date, l.production_date, l.hold_state
+    from (values ${rows.map(() => '(?, ?, ?)').join(', ')}) v left join lots l on l.id = v.column1
+    where true
+    on conflict (lot_id, location) do update set quantity = excluded.quantity`;
+  return { compile: () => CompiledQuery.raw(text, rows.flatMap((r) => [r.lot_id, r.location, r.quantity])) };
 }
 
 /** Stock per location of one lot. */

@@ -13,6 +13,7 @@ import * as datedBalances from './migrations/2026-12-04-011-dated-balances.js';
 import * as fefoIndexes from './migrations/2026-12-05-012-fefo-indexes.js';
 import * as pickingFacts from './migrations/2026-12-07-013-picking-facts.js';
 import * as coveringPickingIndex from './migrations/2026-12-08-014-covering-picking-index.js';
+import * as balanceFactsOnInsert from './migrations/2026-12-08-015-balance-facts-on-insert.js';
 
 // Migrations are listed here, not read from disk, so the compiled package
 // and the tests run exactly the same set. Names sort by date.
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, { up: (db: Parameters<Migration['up']>[0], dial
   '2026-12-05-012-fefo-indexes': fefoIndexes,
   '2026-12-07-013-picking-facts': pickingFacts,
   '2026-12-08-014-covering-picking-index': coveringPickingIndex,
+  '2026-12-08-015-balance-facts-on-insert': balanceFactsOnInsert,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -10,6 +10,7 @@ import { pickableBySku } from '../../src/app/reservations.js';
 import { allocateSalesOrder, createSalesOrder } from '../../src/app/sales-orders.js';
 import { recordShipment } from '../../src/app/shipments.js';
 import { recordTransfer } from '../../src/app/transfers.js';
+import { saveBalances } from '../../src/store/balances.repository.js';
 import { up as fefoIndexesMigration } from '../../src/store/migrations/2026-12-05-012-fefo-indexes.js';
 import { up as coveringPickingIndexMigration } from '../../src/store/migrations/2026-12-08-014-covering-picking-index.js';
 import { DIALECTS, openTestApp, type TestContext } from '../helpers/test-app.js';
@@ -163,8 +164,9 @@ for (const dialect of DIALECTS) {
     it("carries its lot's code, production date and hold state, following holds, releases and recalls", async () => {
       const facts = async () =>
         (
-          await sql<{ same: number; rows: number }>`select sum(case when b.code = l.code and b.hold_state = l.hold_state
-              and coalesce(b.production_date, '') = coalesce(l.production_date, '') then 1 else 0 end) as same, count(*) as rows
+          await sql<{ same: number; rows: number }>`select sum(case when b.sku = l.sku and b.code = l.code and b.hold_state = l.hold_state
+              and coalesce(b.production_date, '') = coalesce(l.production_date, '') and coalesce(b.expiry_date, '') = coalesce(l.expiry_date, '')
+              and coalesce(b.sell_by_date, '') = coalesce(l.sell_by_date, '') then 1 else 0 end) as same, count(*) as rows
             from balances b join lots l on l.id = b.lot_id`.execute(db())
         ).rows.map((r) => ({ same: Number(r.same), rows: Number(r.rows) }))[0];
       expect(await facts()).toEqual({ same: 6, rows: 6 });
@@ -179,6 +181,27 @@ for (const dialect of DIALECTS) {
         ['J3', 'available'],
       ]);
       expect(await facts()).toEqual({ same: 6, rows: 6 });
+    });
+
+    it("gets its lot's facts also when written without them, as the bulk loader writes stock, and is refused for a lot that does not exist", async () => {
+      const j1 = await db().selectFrom('lots').select('id').where('code', '=', 'J1').executeTakeFirstOrThrow();
+      await sql`insert into balances (lot_id, location, quantity) values (${j1.id}, 'WH2', 5)`.execute(db());
+      const row = await db().selectFrom('balances').selectAll().where('lot_id', '=', j1.id).where('location', '=', 'WH2').executeTakeFirstOrThrow();
+      expect([row.sku, row.code, row.expiry_date, row.hold_state]).toEqual(['JAM', 'J1', '2026-07-15', 'available']);
+      const before = await db().selectFrom('balances').selectAll().orderBy('lot_id').orderBy('location').execute();
+      await expect(saveBalances(db(), dialect, [{ lot_id: 999_999, location: 'WH1', quantity: 1 }])).rejects.toThrow(/foreign key/i);
+      expect(await db().selectFrom('balances').selectAll().orderBy('lot_id').orderBy('location').execute()).toEqual(before);
+    });
+
+    it.runIf(dialect === 'sqlite')('is written once by the ledger, with its facts, not rewritten by the trigger after it (migration 015)', async () => {
+      const j2 = await db().selectFrom('lots').select('id').where('code', '=', 'J2').executeTakeFirstOrThrow();
+      // total_changes() counts the rows a trigger changes too: one new stock row, one change.
+      const changes = async () => (await sql<{ n: number }>`select total_changes() as n`.execute(db())).rows[0]!.n;
+      const before = await changes();
+      await saveBalances(db(), dialect, [{ lot_id: Number(j2.id), location: 'WH2', quantity: 3 * M }]);
+      expect((await changes()) - before).toBe(1);
+      const row = await db().selectFrom('balances').selectAll().where('lot_id', '=', j2.id).where('location', '=', 'WH2').executeTakeFirstOrThrow();
+      expect([row.sku, row.code, row.expiry_date, row.production_date, row.hold_state, Number(row.quantity)]).toEqual(['JAM', 'J2', '2026-08-15', '2026-05-15', 'available', 3 * M]);
     });
 
     it('is backfilled for existing stock by its migration, and new stock rows still get their dates', async () => {
