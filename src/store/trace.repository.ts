@@ -1,7 +1,7 @@
 import { CompiledQuery, sql, type RawBuilder } from 'kysely';
 import type { DocumentRef } from '../domain/ledger.js';
 import type { TraceDirection } from '../domain/trace.js';
-import type { Dialect } from './db.js';
+import { prepareOnPostgres, type Dialect } from './db.js';
 import { jsonRows, tuples } from './json-rows.js';
 import type { LotRow } from './lots.repository.js';
 import type { Tx } from './transaction.js';
@@ -152,6 +152,7 @@ function traceQuery(db: Tx, dialect: Dialect, rootIds: readonly number[], direct
     const compiled = traceStatement(dialect, direction).compile(db);
     text = { sql: compiled.sql, parameters: compiled.parameters.length };
     compiledTraces.set(key, text);
+    if (dialect === 'postgres') prepareOnPostgres(text.sql);
   }
   // Every parameter of the statement is the set of roots (once per direction walked).
   const roots = rootsParameter(dialect, rootIds);

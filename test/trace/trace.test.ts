@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { traceRows } from '../../src/store/trace.repository.js';
 import { DIALECTS, openApiTest, type ApiTestContext } from '../helpers/test-app.js';
 import { buildJamLedger, lotNames, ok } from './genealogy.js';
 
@@ -82,6 +84,31 @@ for (const dialect of DIALECTS) {
       const bad = await t.api.get('/trace/JAM/J1?direction=sideways');
       expect(bad.status).toBe(400);
       expect(bad.body.error.details[0].path).toBe('direction');
+    });
+
+    it.runIf(dialect === 'postgres')('is a statement each connection prepares once, whose generic plan traces as its custom plans do', async () => {
+      const db = t.app.store.db;
+      const roots = (await db.selectFrom('lots').select('id').where('code', 'in', ['S1', 'G1', 'J3']).execute()).map((r) => Number(r.id));
+      const traced = (mode: 'force_custom_plan' | 'force_generic_plan') =>
+        db.connection().execute(async (conn) => {
+          await sql`set plan_cache_mode = ${sql.raw(mode)}`.execute(conn);
+          try {
+            const runs = [];
+            for (const direction of ['forward', 'backward', 'both'] as const) for (let i = 0; i < 3; i++) runs.push(await traceRows(conn, 'postgres', roots, direction));
+            const prepared = await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements where name like 'lotline_%' and statement like 'with recursive%'`.execute(conn);
+            return { runs, prepared: prepared.rows[0]!.n };
+          } finally {
+            await sql`reset plan_cache_mode`.execute(conn);
+          }
+        });
+      const custom = await traced('force_custom_plan');
+      const generic = await traced('force_generic_plan');
+      // One prepared statement per direction on the connection, however often it ran.
+      expect(custom.prepared).toBe(3);
+      expect(generic.prepared).toBe(3);
+      expect(generic.runs).toEqual(custom.runs);
+      expect(custom.runs[0]!.lots.length).toBeGreaterThan(3);
+      expect(custom.runs[0]!.movements.length).toBeGreaterThan(0);
     });
 
     it('runs a fixed number of SQL statements whatever the size of the trace', async () => {
